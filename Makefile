@@ -1,0 +1,54 @@
+# Two commands on a fresh machine with Python 3.11+:
+#   make run    set up .venv and start the app on the embedded store
+#   make test   set up .venv and run every check and test (what CI runs)
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test check lint format typecheck layers pytest bench clean wheel-check
+
+run: $(STAMP)
+	$(BIN)/interviewai
+
+test: $(STAMP)
+	$(MAKE) --no-print-directory check
+
+check: lint typecheck layers pytest
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+layers: $(STAMP)
+	$(BIN)/lint-imports
+
+pytest: $(STAMP)
+	$(BIN)/pytest -q -p no:cacheprovider
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/store.py --interviews 100000
+
+wheel-check: $(STAMP)
+	$(BIN)/python scripts/wheel_check.py
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache
+
+readme: $(STAMP)
+	$(BIN)/python scripts/readme_settings.py

@@ -1,0 +1,1 @@
+"""Accounts: passwords, sign-in, lockout, remembered sessions, 2FA, Google sign-in."""

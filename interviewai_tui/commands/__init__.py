@@ -1,0 +1,25 @@
+"""Subcommands of ``interviewai``; each module registers its own parsers."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+CommandFactory = Callable[
+    [str, str, Callable[[argparse.Namespace, dict[str, Any]], int]], argparse.ArgumentParser
+]
+
+
+def register_all(command: CommandFactory) -> None:
+    """Add every subcommand to the parser through ``command(name, help, handler)``."""
+    from interviewai_tui.commands import (
+        ai_cmd,
+        doctor,
+        questions_cmd,
+        settings_cmd,
+        user_cmd,
+    )
+
+    for module in (doctor, settings_cmd, user_cmd, questions_cmd, ai_cmd):
+        module.register(command)

@@ -1,0 +1,83 @@
+"""Domain models, enums and validation. No I/O happens here."""
+
+from interviewai_tui.domain.analytics import Analytics, Period
+from interviewai_tui.domain.audit import AuditEntry
+from interviewai_tui.domain.chats import ChatMessage, ChatSession
+from interviewai_tui.domain.common import (
+    AlertType,
+    AnalyticsType,
+    AttachmentType,
+    Category,
+    ChatRole,
+    Difficulty,
+    Document,
+    Email,
+    Experience,
+    HealthStatus,
+    InputModel,
+    InterviewStatus,
+    Model,
+    ObjectIdStr,
+    PeriodType,
+    ProviderStatus,
+    QuestionStatus,
+    QuestionType,
+    Role,
+    Score,
+    Theme,
+    UserStatus,
+    UtcDateTime,
+    new_id,
+    normalize_email,
+    to_utc,
+    utcnow,
+)
+from interviewai_tui.domain.interviews import Interview, InterviewQuestion, InterviewResults
+from interviewai_tui.domain.metrics import Alert, SystemMetric
+from interviewai_tui.domain.questions import Question
+from interviewai_tui.domain.sessions import Session
+from interviewai_tui.domain.users import PublicUser, User
+
+__all__ = [
+    "Alert",
+    "AlertType",
+    "Analytics",
+    "AnalyticsType",
+    "AttachmentType",
+    "AuditEntry",
+    "Category",
+    "ChatMessage",
+    "ChatRole",
+    "ChatSession",
+    "Difficulty",
+    "Document",
+    "Email",
+    "Experience",
+    "HealthStatus",
+    "InputModel",
+    "Interview",
+    "InterviewQuestion",
+    "InterviewResults",
+    "InterviewStatus",
+    "Model",
+    "ObjectIdStr",
+    "Period",
+    "PeriodType",
+    "ProviderStatus",
+    "PublicUser",
+    "Question",
+    "QuestionStatus",
+    "QuestionType",
+    "Role",
+    "Score",
+    "Session",
+    "SystemMetric",
+    "Theme",
+    "User",
+    "UserStatus",
+    "UtcDateTime",
+    "new_id",
+    "normalize_email",
+    "to_utc",
+    "utcnow",
+]

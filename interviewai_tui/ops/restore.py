@@ -1,0 +1,160 @@
+"""Restore: check a whole backup file first, then write it into a store.
+
+Nothing is written until every collection's bytes match the manifest's SHA-256 and every
+document validates against its model, so a truncated or altered file changes nothing. A store
+that already holds data is refused unless `force`, which first empties it (see `clear_store`).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from interviewai_tui.ops.backup_format import (
+    BackupError,
+    Manifest,
+    iter_documents,
+    open_backup,
+    read_manifest,
+)
+from interviewai_tui.ops.progress import NullProgress, Progress
+from interviewai_tui.ops.versions import SCHEMA_VERSION
+from interviewai_tui.store import COLLECTIONS, Store
+from interviewai_tui.store.models import MODELS
+
+__all__ = ["NotEmptyError", "RestoreReport", "check_backup", "clear_store", "restore_backup"]
+
+_BATCH = 1000
+_FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+class NotEmptyError(BackupError):
+    """The target store already holds data and `force` was not given."""
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreReport:
+    manifest: Manifest
+    written: dict[str, int]
+    cleared: int
+
+
+def _checked_manifest(archive: zipfile.ZipFile) -> Manifest:
+    manifest = read_manifest(archive, supported_schema=SCHEMA_VERSION)
+    unknown = [c.name for c in manifest.collections if c.name not in MODELS]
+    if unknown:
+        raise BackupError(f"The backup holds an unknown collection {unknown[0]!r}.")
+    return manifest
+
+
+def _validate(collection: str, number: int, document: Mapping[str, Any]) -> None:
+    try:
+        MODELS[collection].model_validate(document)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "the document"
+        raise BackupError(
+            f"Document {number} of {collection} in the backup is invalid at {where}: "
+            f"{first['msg']}."
+        ) from None
+
+
+def check_backup(path: Path, *, progress: Progress | None = None) -> Manifest:
+    """Read the whole file: manifest, every checksum and count, every document's validity.
+
+    Raises:
+        BackupError: with the first problem found.
+    """
+    progress = progress or NullProgress()
+    with open_backup(path) as archive:
+        manifest = _checked_manifest(archive)
+        for entry in manifest.collections:
+            progress.start(f"check {entry.name}", entry.count)
+            for number, document in enumerate(iter_documents(archive, entry), start=1):
+                _validate(entry.name, number, document)
+                if number % _BATCH == 0:
+                    progress.advance(_BATCH)
+            progress.advance(entry.count % _BATCH)
+            progress.finish()
+    return manifest
+
+
+async def clear_store(store: Store) -> int:
+    """Delete every document except the audit trail; returns how many were deleted.
+
+    The audit trail is append-only (the store offers no way to delete from it), so a forced
+    restore merges it: entries of the backup replace those with the same id, others stay.
+
+    Uses the repositories' own deletes, so each engine's rules (indexes, TTLs) stay intact.
+    """
+    deleted = 0
+    ids: dict[str, list[str]] = {}
+    for name in ("users", "interviews", "chatSessions", "questions", "sessions"):
+        ids[name] = [str(doc["_id"]) async for doc in store.export(collection=name)]
+    for user_id in ids["users"]:
+        deleted += await store.users.delete(user_id=user_id)
+    for interview_id in ids["interviews"]:
+        deleted += await store.interviews.delete(interview_id=interview_id)
+    for chat_id in ids["chatSessions"]:
+        deleted += await store.chats.delete(chat_id=chat_id)
+    for question_id in ids["questions"]:
+        deleted += await store.questions.delete(question_id=question_id)
+    for session_id in ids["sessions"]:
+        deleted += await store.sessions.delete(session_id=session_id)
+    deleted += await store.analytics.delete_older_than(before=_FAR_FUTURE)
+    deleted += await store.metrics.delete_older_than(before=_FAR_FUTURE)
+    return deleted
+
+
+async def restore_backup(
+    store: Store,
+    path: Path,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> RestoreReport:
+    """Check `path` completely, then write it into `store`.
+
+    Raises:
+        NotEmptyError: the store holds data and `force` is False (nothing written).
+        BackupError: the file is damaged, altered, truncated or too new (nothing written).
+        StoreError: the store failed while being written.
+    """
+    progress = progress or NullProgress()
+    path = path.expanduser()
+    counts = await store.counts()
+    held = {name: n for name, n in counts.items() if n}
+    if held and not force:
+        summary = ", ".join(f"{n:,} {name}" for name, n in held.items())
+        raise NotEmptyError(
+            f"The target store is not empty ({summary}); restore into an empty store, "
+            "or pass --force to replace its content."
+        )
+    manifest = check_backup(path, progress=progress)
+    cleared = await clear_store(store) if held else 0
+    written: dict[str, int] = {}
+    with open_backup(path) as archive:
+        for entry in manifest.collections:
+            if entry.name not in COLLECTIONS:
+                continue
+            progress.start(f"restore {entry.name}", entry.count)
+            batch: list[dict[str, Any]] = []
+            total = 0
+            for document in iter_documents(archive, entry):
+                batch.append(document)
+                if len(batch) >= _BATCH:
+                    total += await store.import_documents(collection=entry.name, documents=batch)
+                    progress.advance(len(batch))
+                    batch = []
+            if batch:
+                total += await store.import_documents(collection=entry.name, documents=batch)
+                progress.advance(len(batch))
+            progress.finish()
+            written[entry.name] = total
+    return RestoreReport(manifest, written, cleared)
