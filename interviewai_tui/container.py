@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from interviewai_tui.ai.keys import KeyResolver
+    from interviewai_tui.ai.router import Router
     from interviewai_tui.ai.runtime import AiRuntime
+    from interviewai_tui.auth.google import GoogleDeviceFlow
     from interviewai_tui.auth.service import AuthService
     from interviewai_tui.clock import Clock
     from interviewai_tui.config import Settings
+    from interviewai_tui.interviews.service import InterviewService
     from interviewai_tui.secrets import SecretStore
     from interviewai_tui.store.base import Store
 
@@ -88,7 +91,9 @@ class Container:
     async def _after_open(self) -> None:
         from interviewai_tui.bank import ensure_loaded
 
-        await ensure_loaded(self.store)
+        await ensure_loaded(self.store, clock=self.clock)
+        # Answers journalled while the store was down are written through now, exactly once.
+        await self.interviews.flush_journals()
 
     async def close(self) -> None:
         """Close services then the store; safe to call twice."""
@@ -179,3 +184,23 @@ class Container:
             self._closers.append(runtime.aclose)
         ai: AiRuntime = self._services["ai"]
         return ai
+
+    @property
+    def google(self) -> GoogleDeviceFlow:
+        """The Google device-flow client (explains how to configure it when unconfigured)."""
+        return self.auth.google
+
+    @property
+    def interviews(self) -> InterviewService:
+        """Interview setup, sessions (autosave, journal, resume) and grading."""
+        if "interviews" not in self._services:
+            from interviewai_tui.interviews.wiring import build_interview_service
+
+            async def router() -> Router:
+                return (await self.ai()).router
+
+            self._services["interviews"] = build_interview_service(
+                store=self.store, settings=self.settings, clock=self.clock, router=router
+            )
+        interviews: InterviewService = self._services["interviews"]
+        return interviews

@@ -1,8 +1,9 @@
-"""What the admin dashboard shows, gathered in one call that is cheap to repeat.
+"""What the admin dashboard shows, gathered in calls that are cheap to repeat.
 
-The first refresh reads the last day of samples; later refreshes read only the samples written
-since (usually none or one), so a dashboard refreshing every few seconds costs a couple of
-indexed queries however much history the store holds.
+A newly opened dashboard reads the last hour, shows it, and reads the rest of the day in
+chunks (`backfill`); every later refresh reads only the samples written since (usually none
+or one). So a dashboard refreshing every few seconds costs a couple of indexed queries however
+much history the store holds, and no single step decodes a whole day of samples.
 """
 
 from __future__ import annotations
@@ -77,38 +78,81 @@ class DashboardView:
     day: Series
     alerts: list[Alert]
     stale: bool  # the newest sample is older than three intervals: no collector is running
+    day_complete: bool = True  # False while older samples of the day are still being read
 
 
 class Dashboard:
-    """One per open dashboard screen (it keeps the day of points it has read)."""
+    """One per open dashboard screen (it keeps the day of points it has read).
 
-    def __init__(self, store: Store, auditor: Auditor, *, interval_seconds: float = 60.0):
+    The first refresh reads only the last hour, so the screen has figures at once; `backfill`
+    then reads the rest of the day a few hours at a time, oldest last. Later refreshes read
+    only samples newer than the newest one held.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        auditor: Auditor,
+        *,
+        interval_seconds: float = 60.0,
+        chunk: timedelta = timedelta(hours=4),
+    ) -> None:
         self.store = store
         self.auditor = auditor
         self.interval = timedelta(seconds=interval_seconds)
+        self.chunk = chunk
         self._points: deque[Point] = deque()
         self._latest: SystemMetric | None = None
         self._seen_last: set[str] = set()  # ids of the samples at the newest timestamp read
+        self._oldest: datetime | None = None  # samples from here on are held
+        self._alerts: list[Alert] = []
 
     async def refresh(self, actor_id: str) -> DashboardView:
         await self.auditor.check(actor_id)
         now = self.auditor.clock.now()
-        await self._read_new(now)
+        if self._oldest is None:
+            self._oldest = now - HOUR
+            await self._read_new(self._oldest)
+        else:
+            await self._read_new(self._latest.timestamp if self._latest else self._oldest)
+        self._alerts = await self.store.metrics.open_alerts(limit=MAX_ALERTS)
+        if self._latest is None:  # nothing in the last hour: show the newest there is
+            self._latest = await self.store.metrics.latest()
+            if self._latest is not None:
+                self._seen_last = {self._latest.id}
+        return self._view(now)
+
+    async def backfill(self, actor_id: str) -> DashboardView | None:
+        """Read the next older part of the day; None once the whole day is held."""
+        await self.auditor.check(actor_id)
+        now = self.auditor.clock.now()
+        if self._oldest is None or self._oldest <= now - DAY:
+            return None
+        start = max(self._oldest - self.chunk, now - DAY)
+        older = await self.store.metrics.range(since=start, until=self._oldest, limit=100_000)
+        self._points.extendleft(Point.of(m) for m in reversed(older))
+        self._oldest = start
+        return self._view(now)
+
+    def _view(self, now: datetime) -> DashboardView:
         while self._points and self._points[0].at < now - DAY:
             self._points.popleft()
-        latest = self._latest or await self.store.metrics.latest()
-        alerts = await self.store.metrics.open_alerts(limit=MAX_ALERTS)
         points = list(self._points)
         hour = [p for p in points if p.at >= now - HOUR]
+        latest = self._latest
         stale = latest is None or latest.timestamp < now - 3 * self.interval
-        return DashboardView(now, latest, Series.of(hour), Series.of(points), alerts, stale)
+        complete = self._oldest is not None and self._oldest <= now - DAY
+        return DashboardView(
+            now, latest, Series.of(hour), Series.of(points), self._alerts, stale, complete
+        )
 
-    async def _read_new(self, now: datetime) -> None:
-        since = self._latest.timestamp if self._latest is not None else now - DAY
+    async def _read_new(self, since: datetime) -> None:
         fresh = await self.store.metrics.range(since=since, limit=100_000)
         for metric in fresh:
             if metric.id in self._seen_last:
                 continue
+            if self._latest is not None and metric.timestamp < self._latest.timestamp:
+                continue  # written late by another collector; the charts move forward only
             if self._latest is not None and metric.timestamp > self._latest.timestamp:
                 self._seen_last = set()
             self._seen_last.add(metric.id)

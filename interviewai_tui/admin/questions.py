@@ -121,8 +121,12 @@ class QuestionAdmin:
         content = checked.model_dump(by_alias=True, mode="json")
         if "isActive" not in data:
             content.pop("isActive")  # editing the text must not quietly reactivate a question
+        # Compared in the bank's own form (no nulls), so unchanged nested items are not noise.
         before = bank.to_bank_form(current)
-        changes = {key: value for key, value in content.items() if before.get(key) != value}
+        after = checked.model_dump(by_alias=True, mode="json", exclude_none=True)
+        changes = {
+            key: value for key, value in content.items() if before.get(key) != after.get(key)
+        }
         if not changes:
             return current
         saved = await self.store.questions.update(question_id=current.id, changes=changes)

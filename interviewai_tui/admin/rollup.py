@@ -18,7 +18,7 @@ from interviewai_tui.domain.analytics import (
     Period,
     SystemAnalytics,
 )
-from interviewai_tui.domain.common import AnalyticsType, HealthStatus, PeriodType
+from interviewai_tui.domain.common import AnalyticsType, PeriodType
 from interviewai_tui.domain.metrics import SystemMetric
 from interviewai_tui.store.base import Store
 
@@ -75,7 +75,6 @@ def system_analytics(
         if requests
         else _mean([s.health.response_time for s in samples])
     )
-    up = [s for s in samples if s.health.status != HealthStatus.CRITICAL]
     usage = FeatureUsage()
     for s in samples:
         f = s.user_activity.feature_usage
@@ -87,7 +86,8 @@ def system_analytics(
         active_users=active_users,
         new_registrations=new_registrations,
         total_interviews=interviews,
-        system_uptime=round(100.0 * len(up) / len(samples), 2) if samples else 0.0,
+        # Each sample's uptime is the share of the collector's health checks the store answered.
+        system_uptime=_mean([s.health.uptime for s in samples]),
         average_response_time=response,
         error_rate=round(100.0 * failed / requests, 2) if requests else 0.0,
         cpu_usage=_mean([s.health.server.cpu_usage for s in samples]),

@@ -17,10 +17,19 @@ from interviewai_tui.domain.stats import UserInterviewStats
 from interviewai_tui.domain.users import PublicUser, User
 from interviewai_tui.store.base import Page, Store
 
-__all__ = ["MAX_SEARCH", "UserAdmin", "UserProfile"]
+__all__ = ["MAX_SEARCH", "TrailRow", "UserAdmin", "UserProfile"]
 
 MAX_SEARCH = 200  # characters; longer text cannot match a name or an address anyway
 LAST_ADMIN = "Refused: this is the last active admin account."
+
+
+@dataclass(frozen=True)
+class TrailRow:
+    """An audit entry with readable names for who acted and on whom."""
+
+    entry: AuditEntry
+    actor: str
+    target: str
 
 
 @dataclass(frozen=True)
@@ -54,14 +63,39 @@ class UserAdmin:
         )
         return Page([u.public() for u in page.items], page.total, page.offset, page.limit)
 
+    def is_locked(self, user: PublicUser | User) -> bool:
+        """Whether sign-in is refused right now because of failed attempts."""
+        return user.lock_until is not None and user.lock_until > self.auditor.clock.now()
+
     async def profile(self, actor_id: str, user_id: str) -> UserProfile:
         await self.auditor.check(actor_id)
         user = await self._user(user_id)
         stats = await self.store.interviews.user_stats(user_id=user.id)
         trail = await self.store.audit.list(target_id=user.id, limit=20)
-        now = self.auditor.clock.now()
-        locked = user.lock_until is not None and user.lock_until > now
-        return UserProfile(user.public(), stats, locked, trail.items)
+        return UserProfile(user.public(), stats, self.is_locked(user), trail.items)
+
+    async def trail(
+        self, actor_id: str, *, target_id: str | None = None, limit: int = 100
+    ) -> Page[TrailRow]:
+        """The audit trail, newest first (about one record when `target_id` is given), with
+        the e-mail addresses of the accounts involved."""
+        page = await self.auditor.trail(actor_id, target_id=target_id, limit=limit)
+        ids = {e.actor_id for e in page.items if e.actor_id}
+        ids |= {e.target_id for e in page.items if e.target_id}
+        names: dict[str, str] = {}
+        for user_id in ids:
+            user = await self.store.users.get(user_id=user_id)
+            if user is not None:
+                names[user_id] = user.email
+        rows = [
+            TrailRow(
+                e,
+                names.get(e.actor_id or "", "system" if e.actor_id is None else e.actor_id),
+                names.get(e.target_id or "", e.target_id or ""),
+            )
+            for e in page.items
+        ]
+        return Page(rows, page.total, page.offset, page.limit)
 
     async def set_status(self, actor_id: str, user_id: str, status: UserStatus) -> PublicUser:
         """Block, unblock or approve. Blocking ends the user's remembered sign-ins."""

@@ -33,15 +33,14 @@ __all__ = [
 ]
 
 STOPPED_REASON = "stopped before the end"
-_MARKER = re.compile(r"\n*\*\(Incomplete reply: ([^\n]*)\)\*\Z")
+_MARKER = re.compile(r"(?:\n\n)?\*\(Incomplete reply: ([^\n]*)\)\*\Z")
 
 
 def mark_partial(content: str, reason: str) -> str:
     """``content`` with the incomplete-reply line appended (one line, no marker inside)."""
     why = " ".join(reason.replace("*", "").split()).rstrip(".")
-    body = content.rstrip()
     marker = f"*(Incomplete reply: {why or 'interrupted'}.)*"
-    return f"{body}\n\n{marker}" if body else marker
+    return f"{content}\n\n{marker}" if content else marker
 
 
 def partial_reason(message: ChatMessage) -> str | None:

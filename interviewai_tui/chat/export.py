@@ -77,9 +77,7 @@ def _meta(message: ChatMessage) -> str:
 
 
 def _escape(content: str) -> str:
-    return "\n".join(
-        "\\" + line if _ESCAPED.match(line) else line for line in content.split("\n")
-    )
+    return "\n".join("\\" + line if _ESCAPED.match(line) else line for line in content.split("\n"))
 
 
 def _unescape(content: str) -> str:

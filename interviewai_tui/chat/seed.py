@@ -1,4 +1,4 @@
-""""Discuss this question": an interview question, the candidate's answer and its feedback,
+""" "Discuss this question": an interview question, the candidate's answer and its feedback,
 turned into the opening message of a new conversation."""
 
 from __future__ import annotations

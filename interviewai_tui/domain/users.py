@@ -20,7 +20,9 @@ from interviewai_tui.domain.common import (
 __all__ = ["Preferences", "Profile", "PublicUser", "Resume", "User", "UserStats"]
 
 # Fields that hold secrets or their hashes: present on `User` only, never on `PublicUser`.
-SECRET_FIELDS = frozenset({"password_hash", "two_factor_secret", "recovery_codes"})
+SECRET_FIELDS = frozenset(
+    {"password_hash", "two_factor_secret", "recovery_codes", "two_factor_last_step"}
+)
 
 
 class Preferences(Model):
@@ -88,6 +90,8 @@ class User(_UserFields):
     two_factor_secret: str | None = Field(default=None, repr=False)
     # Hashes of the one-time recovery codes, never the codes themselves.
     recovery_codes: list[str] = Field(default_factory=list, repr=False)
+    # The last TOTP time step accepted, so a code cannot be replayed (even across processes).
+    two_factor_last_step: int | None = Field(default=None, repr=False)
 
     def public(self) -> PublicUser:
         """The same user without secrets."""

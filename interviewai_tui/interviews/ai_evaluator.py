@@ -3,7 +3,7 @@ the offline coach at the end of the chain all come from ``ai.tasks``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from interviewai_tui.ai.base import Usage
@@ -56,12 +56,26 @@ class RouterEvaluator:
     """``AnswerEvaluator`` (and summariser) that asks the router."""
 
     def __init__(
-        self, router: Router, *, provider: str | None = None, user_id: str | None = None
+        self,
+        router: Router | Callable[[], Awaitable[Router]],
+        *,
+        provider: str | None = None,
+        user_id: str | None = None,
     ) -> None:
-        self._router = router
+        # The container builds the AI runtime on first use (that is async), so a factory is
+        # accepted too and awaited at the first evaluation.
+        self._router_source: Router | Callable[[], Awaitable[Router]] = router
         self._provider = provider
         self._user_id = user_id
         self._evaluations: dict[str, Evaluation] = {}
+
+    async def _router(self) -> Router:
+        source = self._router_source
+        if isinstance(source, Router):
+            return source
+        router = await source()
+        self._router_source = router
+        return router
 
     async def evaluate(
         self,
@@ -73,7 +87,7 @@ class RouterEvaluator:
     ) -> AnswerEvaluation:
         pass_rate = judge.pass_rate if judge is not None and judge.total else None
         evaluation, usage = await evaluate_answer(
-            self._router,
+            await self._router(),
             _view(question, item),
             answer,
             pass_rate=pass_rate,
@@ -112,7 +126,7 @@ class RouterEvaluator:
         if not items:
             return None
         overall, usage = await summarize_interview(
-            self._router,
+            await self._router(),
             items,
             title=interview.title,
             role=interview.job_role or "",

@@ -32,7 +32,7 @@ from interviewai_tui.interviews.planner import (
     PlanRequest,
     category_for_role,
 )
-from interviewai_tui.interviews.ports import InterviewError
+from interviewai_tui.interviews.ports import InterviewError, StorageDown
 from interviewai_tui.interviews.regrade import regrade
 from interviewai_tui.interviews.session import InterviewSession
 from interviewai_tui.judge import JudgeReport, Limits
@@ -201,6 +201,18 @@ class InterviewService:
             on_submitted=grader.enqueue,
         )
         return RunningInterview(session, grader)
+
+    async def flush_journals(self) -> int:
+        """Write through answers journaled while the store was down (call after opening the
+        store); returns how many were written. Interviews whose store is still down wait."""
+        gateway = StoreGateway(self._store)
+        written = 0
+        for interview_id in self.journal.interviews_with_pending():
+            try:
+                written += await self.journal.write_through(interview_id, gateway.save_answer)
+            except StorageDown:
+                continue
+        return written
 
     async def resumable(self, user_id: str) -> list[Interview]:
         return await guarded(lambda: self._store.interviews.find_in_progress(user_id=user_id))

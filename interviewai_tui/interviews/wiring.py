@@ -4,6 +4,7 @@ stays a list of one-line calls and the interview defaults live next to the code 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from interviewai_tui.interviews.service import InterviewService
@@ -18,9 +19,14 @@ __all__ = ["build_interview_service"]
 
 
 def build_interview_service(
-    *, store: Store, settings: Settings, clock: Clock, router: Router
+    *,
+    store: Store,
+    settings: Settings,
+    clock: Clock,
+    router: Router | Callable[[], Awaitable[Router]],
 ) -> InterviewService:
-    """The interview service on ``store``, grading through ``router`` and the sandboxed judge."""
+    """The interview service on ``store``, grading through ``router`` (or an async factory of
+    it, awaited at the first evaluation) and the sandboxed judge."""
     from interviewai_tui.interviews.ai_evaluator import RouterEvaluator
     from interviewai_tui.judge import Limits
     from interviewai_tui.judge import run as judge_run

@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import os
 import zipfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from interviewai_tui import __version__
@@ -30,7 +31,8 @@ from interviewai_tui.store import COLLECTIONS, Store
 
 __all__ = ["create_backup"]
 
-_BUFFER = 1 << 20  # write compressed data in ~1 MB slices
+_BUFFER = 1 << 20  # hand ~1 MB slices to the compressing thread
+_LEVEL = 3  # a sixth of the JSON size; level 6 saves another fifth but costs three times the CPU
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -52,34 +54,66 @@ def _check_destination(dest: Path) -> None:
         raise BackupError(f"The folder {folder} is not writable.")
 
 
+class _Writer:
+    """Hashes and compresses in a worker thread (zlib and hashlib release the GIL), so that
+    encoding the next slice of documents overlaps with compressing the last one."""
+
+    def __init__(self, data: gzip.GzipFile) -> None:
+        self.data = data
+        self.digest = hashlib.sha256()
+        self.size = 0
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup-gzip")
+        self._pending: Future[None] | None = None
+
+    def _write(self, chunk: bytes) -> None:
+        self.digest.update(chunk)
+        self.data.write(chunk)
+
+    def submit(self, chunk: bytes) -> None:
+        self.wait()
+        self.size += len(chunk)
+        self._pending = self._pool.submit(self._write, chunk)
+
+    def wait(self) -> None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            pending.result()  # re-raises a write error (e.g. disk full) here
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            self._pool.shutdown(wait=True)
+
+
 async def _write_collection(
     archive: zipfile.ZipFile, source: Store, name: str, total: int, progress: Progress
 ) -> CollectionEntry:
-    digest = hashlib.sha256()
-    count = size = 0
+    count = 0
     progress.start(name, total)
     with (
         archive.open(member_name(name), "w", force_zip64=True) as raw,
-        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0) as data,
+        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=_LEVEL, mtime=0) as data,
     ):
-        pending: list[bytes] = []
-        pending_size = 0
-        async for document in source.export(collection=name):
-            line = encode_line(document)
-            digest.update(line)
-            pending.append(line)
-            pending_size += len(line)
-            count += 1
-            if pending_size >= _BUFFER:
-                data.write(b"".join(pending))
-                size += pending_size
-                progress.advance(len(pending))
-                pending, pending_size = [], 0
-        data.write(b"".join(pending))
-        size += pending_size
-        progress.advance(len(pending))
+        writer = _Writer(data)
+        try:
+            lines: list[bytes] = []
+            size = 0
+            async for document in source.export(collection=name):
+                line = encode_line(document)
+                lines.append(line)
+                size += len(line)
+                count += 1
+                if size >= _BUFFER:
+                    writer.submit(b"".join(lines))
+                    progress.advance(len(lines))
+                    lines, size = [], 0
+            writer.submit(b"".join(lines))
+            progress.advance(len(lines))
+        finally:
+            writer.close()
     progress.finish()
-    return CollectionEntry(name, member_name(name), count, digest.hexdigest(), size)
+    return CollectionEntry(name, member_name(name), count, writer.digest.hexdigest(), writer.size)
 
 
 async def create_backup(

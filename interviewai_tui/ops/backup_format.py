@@ -205,11 +205,14 @@ def iter_lines(
         )
 
 
-def iter_documents(archive: zipfile.ZipFile, entry: CollectionEntry) -> Iterator[dict[str, Any]]:
-    """Decoded stored-form documents of one collection (checked as in `iter_lines`)."""
+def iter_documents(
+    archive: zipfile.ZipFile, entry: CollectionEntry, *, for_validation: bool = False
+) -> Iterator[dict[str, Any]]:
+    """Decoded stored-form documents of one collection (checked as in `iter_lines`);
+    `for_validation` as in `decode_line`."""
     for number, line in enumerate(iter_lines(archive, entry), start=1):
         try:
-            yield decode_line(line)
+            yield decode_line(line, for_validation=for_validation)
         except ExtJsonError as exc:
             raise BackupError(
                 f"Document {number} of {entry.name} in the backup is {exc}."

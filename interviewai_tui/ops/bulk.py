@@ -20,9 +20,7 @@ __all__ = ["BulkStore", "delete_many", "get_many"]
 
 @runtime_checkable
 class BulkStore(Protocol):
-    async def get_documents(
-        self, *, collection: str, ids: Sequence[str]
-    ) -> list[dict[str, Any]]:
+    async def get_documents(self, *, collection: str, ids: Sequence[str]) -> list[dict[str, Any]]:
         """Stored-form documents with these ids (missing ones are left out), any order."""
         ...
 

@@ -33,36 +33,61 @@ class ExtJsonError(ValueError):
     """A line is not a JSON object in the expected Extended JSON form."""
 
 
+_UTC_SUFFIX = "+00:00"
+
+
 def _date_text(value: datetime) -> str:
-    value = to_utc(value)
-    return value.strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+    # Naive values are UTC by the domain's policy; aware ones are converted.
+    if value.tzinfo is not None and value.utcoffset():
+        value = value.astimezone(UTC)
+    text = value.replace(tzinfo=None).isoformat(timespec="milliseconds")
+    return text + "Z"
+
+
+def _is_oid(value: str) -> bool:
+    return len(value) == 24 and is_object_id(value)
 
 
 def to_extjson(value: Any, key: str | None = None) -> Any:
     """A stored-form value (datetimes, id strings, enums) as Extended JSON-ready data."""
+    # Dispatch on the exact type first: this runs for every value of every document.
+    kind = type(value)
+    if kind is str:
+        return {"$oid": value} if key in ID_FIELDS and _is_oid(value) else value
+    if kind is dict:
+        return {k: to_extjson(v, k) for k, v in value.items()}
+    if kind is list:
+        return [to_extjson(v, key) for v in value]
+    if kind is int or kind is bool or value is None:
+        return value
+    if kind is datetime:
+        return {"$date": _date_text(value)}
+    if kind is float:
+        if math.isfinite(value):
+            return value
+        text = "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+        return {"$numberDouble": text}
+    if isinstance(value, Enum):
+        return to_extjson(value.value, key)
     if isinstance(value, Mapping):
         return {str(k): to_extjson(v, str(k)) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [to_extjson(v, key) for v in value]
     if isinstance(value, datetime):
         return {"$date": _date_text(value)}
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, Enum):
-        return value.value
     if isinstance(value, str):
-        return {"$oid": value} if key in ID_FIELDS and is_object_id(value) else value
-    if isinstance(value, float) and not math.isfinite(value):
-        text = "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
-        return {"$numberDouble": text}
+        return to_extjson(str(value), key)
+    if isinstance(value, float):
+        return to_extjson(float(value), key)
+    if isinstance(value, int):
+        return to_extjson(int(value), key)
     return value
 
 
 def _parse_date(raw: Any) -> datetime:
     if isinstance(raw, str):
-        text = raw[:-1] + "+00:00" if raw.endswith("Z") else raw
-        parsed = datetime.fromisoformat(text)
-        return to_utc(parsed)
+        text = raw[:-1] + _UTC_SUFFIX if raw.endswith("Z") else raw
+        return to_utc(datetime.fromisoformat(text))
     if isinstance(raw, Mapping) and set(raw) == {"$numberLong"}:
         millis = int(raw["$numberLong"])
         return to_utc(datetime.fromtimestamp(millis / 1000, tz=UTC))
@@ -71,62 +96,132 @@ def _parse_date(raw: Any) -> datetime:
     raise ValueError("not a date")
 
 
-def _wrapper(value: Mapping[str, Any]) -> tuple[bool, Any]:
-    """(True, value) when `value` is exactly one Extended JSON type wrapper."""
+def _object_hook(value: dict[str, Any]) -> Any:
+    """Called by the JSON parser for every object, innermost first: unwraps type wrappers."""
     if len(value) != 1:
-        return False, None
-    (name, raw), *_ = value.items()
+        return value
+    name, raw = next(iter(value.items()))
+    if not name.startswith("$"):
+        return value
     try:
-        if name == "$oid" and is_object_id(raw):
-            return True, raw
+        if name == "$oid":
+            return raw if isinstance(raw, str) and _is_oid(raw) else value
         if name == "$date":
-            return True, _parse_date(raw)
+            return _parse_date(raw)
         if name == "$numberDouble" and isinstance(raw, str):
-            return True, float(raw)
+            return float(raw)
         if name in ("$numberLong", "$numberInt") and isinstance(raw, str):
-            return True, int(raw)
+            return int(raw)
     except (ValueError, OverflowError, OSError):
         raise ExtJsonError(f"holding a malformed {name} value") from None
-    return False, None
+    return value
+
+
+def _object_hook_for_validation(value: dict[str, Any]) -> Any:
+    """As `_object_hook`, but ISO dates stay text: the model parses them (in Rust) anyway."""
+    if len(value) == 1:
+        raw = value.get("$date")
+        if isinstance(raw, str) and raw.endswith("Z"):
+            return raw
+    return _object_hook(value)
 
 
 def from_extjson(value: Any) -> Any:
-    """Extended JSON data back to the stored form (ids as hex strings, aware datetimes)."""
+    """Extended JSON data (already parsed) back to the stored form."""
     if isinstance(value, dict):
-        if value and next(iter(value)).startswith("$"):
-            matched, converted = _wrapper(value)
-            if matched:
-                return converted
-        return {k: from_extjson(v) for k, v in value.items()}
+        return _object_hook({k: from_extjson(v) for k, v in value.items()})
     if isinstance(value, list):
         return [from_extjson(v) for v in value]
     return value
 
 
+def _prepare(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with id strings and non-finite floats wrapped, copying only what changes.
+
+    The hot path of backups: it walks containers only; datetimes, enums and other leaves
+    are left to the JSON encoder's C loop and its `default` hook.
+    """
+    changed: dict[str, Any] | None = None
+    for key, value in document.items():
+        kind = type(value)
+        if kind is str:
+            if key not in ID_FIELDS or not _is_oid(value):
+                continue
+            new: Any = {"$oid": value}
+        elif kind is dict:
+            new = _prepare(value)
+        elif kind is list:
+            new = _prepare_list(value, key)
+        elif kind is float and not math.isfinite(value):
+            new = to_extjson(value)
+        else:
+            continue
+        if new is not value:
+            if changed is None:
+                changed = dict(document)
+            changed[key] = new
+    return document if changed is None else changed
+
+
+def _prepare_list(values: list[Any], key: str) -> list[Any]:
+    out: list[Any] | None = None
+    for i, value in enumerate(values):
+        kind = type(value)
+        if kind is dict:
+            new: Any = _prepare(value)
+        elif kind is str and key in ID_FIELDS and _is_oid(value):
+            new = {"$oid": value}
+        elif kind is list:
+            new = _prepare_list(value, key)
+        elif kind is float and not math.isfinite(value):
+            new = to_extjson(value)
+        else:
+            continue
+        if new is not value:
+            if out is None:
+                out = list(values)
+            out[i] = new
+    return values if out is None else out
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return {"$date": _date_text(value)}
+    converted = to_extjson(value)
+    if converted is value:
+        raise TypeError(f"{type(value).__name__} cannot be written to a backup")
+    return converted
+
+
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False,
+    separators=(",", ":"),
+    sort_keys=True,
+    allow_nan=False,
+    default=_default,
+)
+
+
 def encode_line(document: Mapping[str, Any]) -> bytes:
     """One document as one line of UTF-8 Extended JSON, keys sorted, ending in a newline."""
-    text = json.dumps(
-        to_extjson(document),
-        ensure_ascii=False,
-        separators=(",", ":"),
-        sort_keys=True,
-        allow_nan=False,
-    )
-    return text.encode("utf-8") + b"\n"
+    prepared = _prepare(document) if type(document) is dict else to_extjson(document)
+    return _ENCODER.encode(prepared).encode("utf-8") + b"\n"
 
 
-def decode_line(line: bytes) -> dict[str, Any]:
+def decode_line(line: bytes, *, for_validation: bool = False) -> dict[str, Any]:
     """One line back to a stored-form document.
+
+    With `for_validation`, relaxed-form dates are left as ISO text: for documents that go
+    straight into `model_validate` (a restore), which parses them faster than Python would.
 
     Raises:
         ExtJsonError: the line is not a JSON object or holds a malformed type wrapper.
     """
+    hook = _object_hook_for_validation if for_validation else _object_hook
     try:
-        raw = json.loads(line)
+        raw = json.loads(line, object_hook=hook)
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise ExtJsonError("not valid JSON") from None
     if not isinstance(raw, dict):
         raise ExtJsonError("not a JSON object")
-    result = from_extjson(raw)
-    assert isinstance(result, dict)
-    return result
+    return raw

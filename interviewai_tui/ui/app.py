@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from functools import partial
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
@@ -44,11 +44,17 @@ def _command_provider() -> type[Provider]:
     return AppCommands
 
 
+#: Style files the first screen needs; every other .tcss in styles/ loads right after it paints.
+FIRST_SCREEN_CSS = ("app.tcss", "auth.tcss")
+
+
 def _css_paths() -> list[str | PurePath]:
-    """app.tcss first, then one file per screen family (any helper's file is picked up)."""
-    folder = styles_dir()
-    first = folder / "app.tcss"
-    return [first, *sorted(p for p in folder.glob("*.tcss") if p != first)]
+    return [styles_dir() / name for name in FIRST_SCREEN_CSS]
+
+
+def _later_css_paths() -> list[Path]:
+    """One file per screen family, whoever wrote it (home, profile, interview, admin…)."""
+    return sorted(p for p in styles_dir().glob("*.tcss") if p.name not in FIRST_SCREEN_CSS)
 
 
 class InterviewAIApp(App[int]):
@@ -62,10 +68,13 @@ class InterviewAIApp(App[int]):
         Binding("question_mark", "help", "Help", show=False),
     ]
 
-    def __init__(self, container: ServicesPort, *, cursor_blink: bool = True) -> None:
+    def __init__(
+        self, container: ServicesPort, *, cursor_blink: bool = True, log_to_file: bool = False
+    ) -> None:
         super().__init__()
         self.container = container
         self.cursor_blink = cursor_blink
+        self.log_to_file = log_to_file
         self.user: PublicUser | None = None
         self._services_ready = asyncio.Event()
         self._open_error: BaseException | None = None
@@ -85,16 +94,31 @@ class InterviewAIApp(App[int]):
             bench.write_marker()
             self.exit(0)
             return
+        self._load_later_css()
         self.open_services()
+
+    def _load_later_css(self) -> None:
+        # Parsing every screen family's styles before the first frame cost more than the
+        # sign-in form itself; they are read once, here, before anything else can be shown.
+        for path in _later_css_paths():
+            if not self.stylesheet.has_source(str(path)):
+                self.stylesheet.read(path)
+        self.stylesheet.reparse()
+        self.stylesheet.update(self)
 
     @work(exclusive=True, exit_on_error=False, group="services")
     async def open_services(self) -> None:
         """Open the container; resume a remembered session; show a clear screen on failure."""
+        if self.log_to_file:
+            from interviewai_tui.ui.logfile import configure_error_log
+
+            await asyncio.to_thread(configure_error_log)
         try:
             await self.container.open()
         except Exception as error:
             self._open_error = error
             self._services_ready.set()
+            await self._close_quietly()  # whatever did open (settings, a store) is released
             await self._show_store_error(error)
             return
         self._opened = True
@@ -117,8 +141,10 @@ class InterviewAIApp(App[int]):
         return self.container if self._opened else None
 
     async def on_unmount(self) -> None:
-        if not self._opened:
-            return
+        if self._opened:
+            await self._close_quietly()
+
+    async def _close_quietly(self) -> None:
         try:
             await self.container.close()
         except Exception:  # closing must never turn a clean exit into a traceback
@@ -207,6 +233,16 @@ class InterviewAIApp(App[int]):
     def action_set_theme(self, name: str) -> None:
         self.theme = name
         self.notify(f"Theme: {themes.CHOICES.get(name, name)}.", markup=False)
+        preference = themes.preference_for_theme(name)
+        if self.user is not None and preference is not None:
+            self._save_theme(self.user.id, preference)
+
+    @work(exclusive=True, exit_on_error=False, group="theme")
+    async def _save_theme(self, user_id: str, preference: str) -> None:
+        """Keep a light/dark choice as the user's preference (high contrast is per session)."""
+        saved = await (await self.services()).auth.profile.set_theme(user_id, preference)
+        if self.user is not None and self.user.id == saved.id:
+            self.user = saved
 
     def action_next_theme(self) -> None:
         self.action_set_theme(themes.next_theme(self.theme))
@@ -260,6 +296,6 @@ def run_app(overrides: dict[str, Any] | None = None) -> int:
     """Run the TUI on the container built from settings; returns the process exit code."""
     from interviewai_tui.container import Container
 
-    app = InterviewAIApp(Container(overrides=overrides))
+    app = InterviewAIApp(Container(overrides=overrides), log_to_file=True)
     app.run()
     return app.return_code or 0

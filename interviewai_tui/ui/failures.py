@@ -21,6 +21,7 @@ log = logging.getLogger("interviewai.ui")
 #: only in modules already imported: an exception cannot be an instance of a class that was
 #: never loaded, and the first screen must not pay for importing the services.
 USER_FACING: Final[list[tuple[str, str]]] = [
+    ("interviewai_tui.auth.errors", "AuthError"),
     ("interviewai_tui.auth.service", "AuthError"),
     ("interviewai_tui.auth.google", "GoogleSignInError"),
     ("interviewai_tui.store.errors", "StoreError"),

@@ -29,6 +29,12 @@ class LoginOutcome(Protocol):
     def needs_link_password(self) -> bool: ...
 
 
+class ThemePort(Protocol):
+    """The profile service's theme setter (auth.profile.ProfileService)."""
+
+    async def set_theme(self, user_id: str, theme: str) -> PublicUser: ...
+
+
 class AuthPort(Protocol):
     """The part of auth.service.AuthService the sign-in and register screens call."""
 
@@ -54,6 +60,9 @@ class AuthPort(Protocol):
 
     @property
     def google(self) -> GoogleDeviceFlow: ...
+
+    @property
+    def profile(self) -> ThemePort: ...
 
     async def resume_session(self) -> PublicUser | None: ...
 

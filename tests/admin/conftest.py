@@ -61,9 +61,7 @@ class World:
 
 async def build_world(store: Store, clock: FrozenClock, tmp_path: Path) -> World:
     # The real role check (AuthService.require_admin); the secret store is never touched.
-    auth = AuthService(
-        store, SecretStore(file_path=tmp_path / "secrets.json", env={}), clock
-    )
+    auth = AuthService(store, SecretStore(file_path=tmp_path / "secrets.json", env={}), clock)
     auditor = Auditor(store, clock, auth)
     admin = await store.users.create(
         user=make_user(0, name="Root Admin", email="root@example.com", role=Role.ADMIN)

@@ -145,3 +145,22 @@ async def test_regrade_measures_agreement(store: Store, clock: FrozenClock, tmp_
     assert stored.results is not None
     assert stored.results.confidence == 86  # 100 - mean(|60 - 40|, |84 - 76|)
     assert stored.results.total_score == 65
+
+
+async def test_journals_left_behind_are_written_at_start(
+    store: Store, clock: FrozenClock, tmp_path: Path
+) -> None:
+    service = await make_service(store, clock, tmp_path)
+    user = await store.users.create(user=User(email="ed@example.com", name="Ed"))
+    interview = await service.create(user.id, setup_for())
+    from interviewai_tui.interviews.journal import JournalEntry
+
+    service.journal.append(
+        JournalEntry(interview.id, 0, 1, "from the journal", None, 42, 300, "draft")
+    )
+    again = await make_service(store, clock, tmp_path)  # the next start
+    assert await again.flush_journals() == 1
+    assert await again.flush_journals() == 0
+    stored = await again.get(interview.id)
+    assert stored.questions[0].answer == "from the journal"
+    assert stored.questions[0].time_spent == 42 and stored.remaining_seconds == 300

@@ -97,8 +97,8 @@ async def test_removed_document_fails_the_count(tmp_path: Path, backup: Path) ->
 async def test_invalid_document_with_a_matching_manifest_is_refused(
     tmp_path: Path, backup: Path
 ) -> None:
-    """Someone edited a score to 150 and fixed up the manifest: validation still refuses it,
-    and collections before it in the file are not written either."""
+    """Someone edited a score to 150 and fixed up the manifest: the store's validation refuses
+    it, and the collections and batches already written are removed again."""
 
     def change(docs: list[dict[str, object]]) -> None:
         results = docs[-1]["results"] or {}
@@ -122,7 +122,7 @@ async def test_invalid_document_with_a_matching_manifest_is_refused(
             "manifest.json": json.dumps(manifest).encode(),
         },
     )
-    await assert_refused(tmp_path, altered, r"interviews.*invalid at results\.totalScore")
+    await assert_refused(tmp_path, altered, r"of interviews is invalid.*restore was undone")
 
 
 async def test_newer_schema_is_refused(tmp_path: Path, backup: Path) -> None:

@@ -107,7 +107,7 @@ async def test_restore_refuses_non_empty_store_unless_forced(tmp_path: Path) -> 
     async with open_store(store_url("sqlite", tmp_path, "dst")) as dst:
         await fill(dst, {"users": other["users"], "questions": other["questions"]})
         before = await export_checksums(dst, list(COLLECTIONS))
-        with pytest.raises(NotEmptyError, match="not empty.*--force"):
+        with pytest.raises(NotEmptyError, match=r"not empty.*--force"):
             await restore_backup(dst, path)
         assert await export_checksums(dst, list(COLLECTIONS)) == before
         report = await restore_backup(dst, path, force=True)

@@ -74,6 +74,21 @@ def make_user(
     )
 
 
+class FakeProfile:
+    """auth.profile: only what the shell calls."""
+
+    def __init__(self, auth: FakeAuth) -> None:
+        self.auth = auth
+
+    async def set_theme(self, user_id: str, theme: str) -> PublicUser:
+        for account in self.auth.accounts.values():
+            if account.user.id == user_id:
+                prefs = account.user.preferences.model_copy(update={"theme": Theme(theme)})
+                account.user = account.user.model_copy(update={"preferences": prefs})
+                return account.user
+        raise FakeAuthError("This account no longer exists.")
+
+
 class FakeAuth:
     """The AuthService interface over a dict; lockout after `threshold` failures."""
 
@@ -86,6 +101,7 @@ class FakeAuth:
         self.logged_out: list[str] = []
         self.google = GoogleDeviceFlow(None, None)  # unconfigured unless a test sets one
         self.google_links: dict[str, str] = {}  # google sub -> email of the linked account
+        self.profile = FakeProfile(self)
 
     def add(self, user: PublicUser, password: str, *, totp: str | None = None) -> PublicUser:
         self.accounts[str(user.email)] = _Account(user, password, totp)

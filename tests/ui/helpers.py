@@ -26,8 +26,8 @@ async def fill(pilot: Pilot[Any], selector: str, text: str, *, keys: bool = Fals
     field = pilot.app.screen.query_one(selector, Input)
     field.focus()
     field.clear()
-    await pilot.pause()
     if keys:
+        await pilot.pause()
         await type_text(pilot, text)
     else:
         field.insert_text_at_cursor(text)

@@ -158,3 +158,19 @@ def test_preference_mapping() -> None:
     assert themes.theme_for_preference(None) == themes.DARK
     assert themes.preference_for_theme(themes.LIGHT) == "light"
     assert themes.preference_for_theme(themes.HIGH_CONTRAST) is None
+
+
+async def test_light_or_dark_from_the_palette_is_saved_as_the_preference(
+    app: InterviewAIApp, auth: FakeAuth
+) -> None:
+    user = auth.add(make_user(theme=Theme.DARK), "Correct-Horse9")
+    auth.remembered = user
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.action_set_theme(themes.LIGHT)
+        await settle(pilot)
+        assert auth.accounts["ada@example.com"].user.preferences.theme == Theme.LIGHT
+        assert app.user is not None and app.user.preferences.theme == Theme.LIGHT
+        app.action_set_theme(themes.HIGH_CONTRAST)  # not a stored preference
+        await settle(pilot)
+        assert auth.accounts["ada@example.com"].user.preferences.theme == Theme.LIGHT

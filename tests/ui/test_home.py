@@ -135,3 +135,24 @@ def test_nav_registry_filters_by_existence_and_role(areas: list[nav.Area]) -> No
     nav.register(nav.Area("practice", "Drill", "Replaced", AREA_MODULE, "PracticeScreen"))
     assert nav.find("practice") is not None and nav.find("practice").label == "Drill"  # type: ignore[union-attr]
     assert len(nav.AREAS) == 4
+
+
+async def test_returning_home_shows_fresh_stats(app: InterviewAIApp, auth: FakeAuth) -> None:
+    user = auth.add(make_user(name="Ada", total_interviews=1), "Correct-Horse9")
+    auth.remembered = user
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Interviews taken  1" in screen_text(app)
+        await pilot.press("r")  # into an area...
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        # ...where an interview finishes and the stored stats change.
+        account = auth.accounts["ada@example.com"]
+        account.user = user.model_copy(
+            update={"stats": user.stats.model_copy(update={"total_interviews": 2})}
+        )
+        await app.pop_screen()
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert "Interviews taken  2" in screen_text(app)
+        assert app.user is not None and app.user.stats.total_interviews == 2

@@ -141,6 +141,10 @@ async def test_session_types_saves_and_runs_tests(
         await pilot.press("f4")  # back to question 1: its answer is still there
         await settle(pilot)
         assert app.screen.query_one("#answer", TextArea).text == "use a hash map"
+        await pilot.press("ctrl+o")  # $EDITOR: a headless terminal cannot be handed over
+        await settle(pilot)
+        assert any("cannot hand over to $EDITOR" in str(n.message) for n in app._notifications)
+        assert app.screen.query_one("#answer", TextArea).text == "use a hash map"
 
 
 async def test_markup_escapes_and_a_megabyte_paste_are_stored_exactly(

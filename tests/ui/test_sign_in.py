@@ -232,3 +232,21 @@ async def test_unexpected_failure_is_one_line_toast(app: InterviewAIApp, auth: F
         shown = toasts(app)
         assert shown == ["Something went wrong (RuntimeError); the details are in the log."]
         assert not app.screen.query_one("#submit", Button).loading
+
+
+async def test_submit_while_the_store_is_still_opening_waits_for_it() -> None:
+    auth = FakeAuth()
+    auth.add(make_user(), PASSWORD)
+    container = FakeContainer(auth=auth, open_delay=0.8)
+    app = InterviewAIApp(container, cursor_blink=False)  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert container.opened == 0
+        await fill(pilot, "#email", "ada@example.com")
+        await fill(pilot, "#password", PASSWORD)
+        await pilot.press("enter")
+        await pilot.pause(0.05)
+        assert app.screen.query_one("#submit", Button).loading
+        await settle(pilot, 0.9)
+        assert isinstance(app.screen, HomeScreen)
+        assert container.opened == 1

@@ -186,3 +186,8 @@ def test_light_theme_home(snap_compare: Any) -> None:
         }  # type: ignore[union-attr]
     )
     assert snap_compare(make_app(auth), run_before=steps())
+
+
+def test_sign_in_no_color(snap_compare: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(make_app(), run_before=steps())

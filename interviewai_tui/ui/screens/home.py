@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -107,6 +108,29 @@ class HomeScreen(AppScreen[None]):
         width = max(len(label) for label, _ in rows) + 2
         lines = [Content.assemble((label.ljust(width), "dim"), value) for label, value in rows]
         return Content("\n").join(lines)
+
+    def on_screen_resume(self) -> None:
+        # Back from an area: show what changed there (name, theme, stats after an interview).
+        if self.iapp.user is not None:
+            self._show(self.iapp.user)
+            self.reload_user()
+
+    @work(exclusive=True, exit_on_error=False, group="home")
+    async def reload_user(self) -> None:
+        """Fetch the user's current stats from the auth service."""
+        services = self.iapp.ready_services()
+        if services is None or self.iapp.user is None:
+            return
+        fresh = await services.auth.get_user(self.iapp.user.id)
+        if fresh is not None and self.iapp.user is not None and fresh.id == self.iapp.user.id:
+            self.iapp.user = fresh
+            self._show(fresh)
+
+    def _show(self, user: PublicUser) -> None:
+        self.user = user
+        if self.is_mounted:
+            self.query_one("#greeting", Static).update(self._greeting())
+            self.query_one("#stats", Static).update(self._stats())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -138,7 +138,7 @@ class InterviewSessionScreen(AppScreen[None]):
         index = session.current
         q = session.questions[index]
         self.query_one("#question", Static).update(Content(clean(q.question)))
-        editor = self.query_one("#answer", TextArea)
+        editor = self.query_one("#answer", SafeTextArea)
         if index != self._shown:
             self._shown = index
             coding = q.type is QuestionType.CODING

@@ -8,7 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label
 
 from interviewai_tui.ui.failures import user_message
 from interviewai_tui.ui.screens.base import AppScreen
@@ -40,8 +40,7 @@ class RegisterScreen(AppScreen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll(classes="auth-scroll"), Vertical(classes="auth-card"):
-            yield Static("Create your InterviewAI account", classes="auth-title")
-            yield Label("Name", classes="field-label")
+            yield Label("Name", classes="field-label -first")
             yield Input(placeholder="Your name", id="name", max_length=200)
             yield Label("Email", classes="field-label")
             yield Input(self._initial_email, placeholder="you@example.com", id="email")

@@ -1,0 +1,165 @@
+"""Backup, verify, restore and archive timings on the embedded store.
+
+    python benchmarks/backup.py [--interviews 100000] [--archive 50000] [--skip-archive]
+
+Seeds a SQLite store with realistic interviews (benchmarks/store.py's generator: 1,000 users,
+5-10 questions each), then times `create_backup`, `verify_backup` and `restore_backup` into an
+empty store. Then seeds `--archive` completed interviews older than two years (plus a fifth as
+many recent ones) and times one archive run, twice: with the Store protocol as it is (one
+read and one delete per document) and with the bulk `get_documents`/`delete_documents`
+methods proposed for store/base.py (shimmed here with the SQL they would run).
+Targets: backup ≤ 60 s, restore ≤ 60 s, archive ≤ 60 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.store import NOW, make_interview, seed
+from interviewai_tui.clock import FrozenClock
+from interviewai_tui.domain.users import User
+from interviewai_tui.ops.archive import ArchivePolicy, Archiver
+from interviewai_tui.ops.archive_store import open_archive
+from interviewai_tui.ops.backup import create_backup
+from interviewai_tui.ops.restore import restore_backup
+from interviewai_tui.ops.verify import verify_backup
+from interviewai_tui.store import Store, open_store
+
+TARGET_S = 60.0
+
+
+def line(label: str, seconds: float, extra: str = "", target: float | None = TARGET_S) -> None:
+    verdict = "" if target is None else ("  ok" if seconds <= target else "  OVER TARGET")
+    print(f"{label:<44} {seconds:8.1f} s{verdict}  {extra}", flush=True)
+
+
+class BulkShim:
+    """The proposed bulk methods, on a SqliteStore, with the SQL the store would run."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    async def get_documents(self, *, collection: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+        import json
+
+        marks = ",".join("?" * len(ids))
+        rows = await self._inner.db.fetchall(
+            f"SELECT doc FROM {collection} WHERE id IN ({marks})", list(ids)
+        )
+        return [json.loads(r[0]) for r in rows]
+
+    async def delete_documents(self, *, collection: str, ids: Sequence[str]) -> int:
+        marks = ",".join("?" * len(ids))
+        return int(
+            await self._inner.db.execute(
+                f"DELETE FROM {collection} WHERE id IN ({marks})", list(ids)
+            )
+        )
+
+
+async def bench_backup(folder: Path, n: int) -> None:
+    url = f"sqlite:///{folder / 'main.db'}"
+    async with open_store(url) as store:
+        start = time.perf_counter()
+        await seed(store, 1000, n, random.Random(42))
+        line(f"seed {n:,} interviews", time.perf_counter() - start, target=None)
+        file = folder / "backup.zip"
+        start = time.perf_counter()
+        manifest = await create_backup(store, file)
+        size = file.stat().st_size / 1e6
+        db_size = (folder / "main.db").stat().st_size / 1e6
+        took = time.perf_counter() - start
+        line(
+            f"backup ({manifest.total:,} documents)",
+            took,
+            f"{size:.0f} MB file, {db_size:.0f} MB db",
+        )
+    start = time.perf_counter()
+    report = await verify_backup(file, workdir=folder)
+    line(
+        "backup verify (check + restore + re-export)",
+        time.perf_counter() - start,
+        "all match" if report.ok else f"FAILED {report.problem}",
+        target=None,
+    )
+    async with open_store(f"sqlite:///{folder / 'restored.db'}") as target:
+        start = time.perf_counter()
+        result = await restore_backup(target, file)
+        line(
+            "restore into an empty store",
+            time.perf_counter() - start,
+            f"{sum(result.written.values()):,} documents",
+        )
+
+
+async def seed_archive(store: Store, eligible: int) -> None:
+    rng = random.Random(7)
+    users = [User(email=f"a{i}@example.com", name=f"A {i}", created_at=NOW) for i in range(200)]
+    await store.import_documents(
+        collection="users", documents=[u.model_dump(by_alias=True) for u in users]
+    )
+    made = 0
+    batch: list[dict[str, Any]] = []
+    recent = eligible // 5
+    while made < eligible + recent:
+        old = made < eligible
+        created = NOW - timedelta(days=rng.randint(800, 1500) if old else rng.randint(0, 300))
+        interview = make_interview(rng, rng.choice(users).id, created)
+        if interview.status != "completed":
+            continue
+        batch.append(interview.model_dump(by_alias=True))
+        made += 1
+        if len(batch) == 5000:
+            await store.import_documents(collection="interviews", documents=batch)
+            batch = []
+    if batch:
+        await store.import_documents(collection="interviews", documents=batch)
+
+
+async def bench_archive(folder: Path, eligible: int, bulk: bool) -> None:
+    url = f"sqlite:///{folder / ('bulk' if bulk else 'plain')}.db"
+    clock = FrozenClock(NOW)
+    async with open_store(url, clock=clock) as store, open_archive(url, clock=clock) as archive:
+        await seed_archive(store, eligible)
+        main: Any = BulkShim(store) if bulk else store
+        arch: Any = BulkShim(archive) if bulk else archive
+        archiver = Archiver(main, arch, clock=clock, policy=ArchivePolicy(batch_size=500))
+        start = time.perf_counter()
+        report = await archiver.run()
+        took = time.perf_counter() - start
+        how = "bulk get/delete (proposed)" if bulk else "per-document get/delete (today)"
+        line(f"archive, {how}", took, f"{report.interviews:,} moved in {report.batches} batches")
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--interviews", type=int, default=100_000)
+    parser.add_argument("--archive", type=int, default=50_000)
+    parser.add_argument("--skip-archive", action="store_true")
+    parser.add_argument("--skip-backup", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="interviewai-bench-") as tmp:
+        folder = Path(tmp)
+        if not args.skip_backup:
+            await bench_backup(folder, args.interviews)
+        if not args.skip_archive:
+            await bench_archive(folder, args.archive, bulk=True)
+            await bench_archive(folder, args.archive, bulk=False)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

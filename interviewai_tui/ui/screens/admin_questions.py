@@ -1,0 +1,223 @@
+"""Admin question bank: list, filter and search; create and edit with a validated form;
+deactivate or reactivate; import and export JSON files; usage statistics per question."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from interviewai_tui.admin.questions import QuestionFilter
+from interviewai_tui.domain.common import Difficulty, QuestionType
+from interviewai_tui.ui.safe import one_line
+from interviewai_tui.ui.screens.admin_dialogs import ConfirmDialog, PathDialog
+from interviewai_tui.ui.screens.admin_question_form import QuestionFormScreen
+from interviewai_tui.ui.screens.base import AppScreen
+from interviewai_tui.ui.widgets.admin_tables import (
+    admin_services,
+    cell,
+    selected_key,
+    signed_in_id,
+    sync_rows,
+)
+
+if TYPE_CHECKING:
+    from interviewai_tui.admin.questions import QuestionAdmin
+    from interviewai_tui.domain.questions import Question
+
+PAGE = 500
+COLUMNS = ("Question", "Type", "Level", "Category", "Used", "Avg", "Active")
+TYPES = [("Any type", ""), *((t.value.replace("_", " "), t.value) for t in QuestionType)]
+LEVELS = [("Any level", ""), *((d.value, d.value) for d in Difficulty)]
+ACTIVE = [("Active", "yes"), ("Inactive", "no"), ("All", "")]
+
+
+def detail_text(q: Question) -> Content:
+    u = q.usage
+    criteria = ", ".join(f"{c.criterion} {c.weight}%" for c in q.evaluation_criteria) or "–"
+    category = q.category.value if q.category else "no category"
+    lines = [
+        one_line(q.question, 300),
+        f"{q.type.value} · {q.difficulty.value} · {category}"
+        f" · stack: {', '.join(q.tech_stack) or '–'} · tags: {', '.join(q.tags) or '–'}",
+        f"Usage: used {u.times_used} times · average score {u.average_score} · "
+        f"average time {u.average_time:.0f} s · success rate {u.success_rate:.0f}%",
+        f"Criteria: {criteria} · {len(q.test_cases)} test cases · {len(q.variants)} variants"
+        + ("" if q.is_active else " · INACTIVE"),
+    ]
+    return Content("\n".join(one_line(line, 400) for line in lines))
+
+
+class AdminQuestionsScreen(AppScreen[None]):
+    TITLE = "InterviewAI"
+    SUB_TITLE = "Question bank"
+    AUTO_FOCUS = "#questions"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search"),
+        Binding("n", "new", "New"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "toggle_active", "(De)activate"),
+        Binding("i", "import_file", "Import"),
+        Binding("x", "export_file", "Export"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, *, service: QuestionAdmin | None = None) -> None:
+        super().__init__()
+        self._service = service
+        self.questions: dict[str, Question] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(classes="admin-filters"):
+            yield Input(placeholder="Search question text (plain text)", id="search")
+            yield Select(TYPES, value="", allow_blank=False, id="type")
+            yield Select(LEVELS, value="", allow_blank=False, id="level")
+            yield Select(ACTIVE, value="yes", allow_blank=False, id="active")
+        yield DataTable(id="questions", cursor_type="row", zebra_stripes=True, classes="admin-list")
+        yield Static("", id="question-detail", classes="admin-detail")
+        yield Static("Loading…", id="questions-status", classes="admin-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#questions", DataTable)
+        table.add_column("Question", width=34, key="question")
+        for name in COLUMNS[1:]:
+            table.add_column(name, key=name.lower())
+        self.load()
+
+    async def service(self) -> QuestionAdmin:
+        if self._service is None:
+            self._service = (await admin_services(self.app)).questions
+        return self._service
+
+    # --- list --------------------------------------------------------------------------
+    @on(Input.Changed, "#search")
+    @on(Select.Changed)
+    def _filters_changed(self) -> None:
+        self.load()
+
+    @on(Input.Submitted, "#search")
+    def _to_table(self) -> None:
+        self.query_one("#questions", DataTable).focus()
+
+    def _filter(self) -> QuestionFilter:
+        kind = self.query_one("#type", Select).value
+        level = self.query_one("#level", Select).value
+        active = self.query_one("#active", Select).value
+        return QuestionFilter(
+            type=QuestionType(kind) if isinstance(kind, str) and kind else None,
+            difficulty=Difficulty(level) if isinstance(level, str) and level else None,
+            active=None if active in ("", Select.BLANK) else active == "yes",
+            text=self.query_one("#search", Input).value,
+        )
+
+    @work(exclusive=True, exit_on_error=False, group="questions-list")
+    async def load(self) -> None:
+        page = await (await self.service()).search(
+            signed_in_id(self.app), self._filter(), limit=PAGE
+        )
+        self.questions = {q.id: q for q in page.items}
+        sync_rows(
+            self.query_one("#questions", DataTable),
+            [
+                (
+                    q.id,
+                    (
+                        cell(q.question, 34),
+                        cell(q.type.value.replace("_", " ")),
+                        cell(q.difficulty.value),
+                        cell(q.category.value if q.category else "–"),
+                        cell(q.usage.times_used),
+                        cell(q.usage.average_score if q.usage.times_used else "–"),
+                        cell("yes" if q.is_active else "no"),
+                    ),
+                )
+                for q in page.items
+            ],
+        )
+        more = " — refine the filters to see the rest" if page.total > len(page.items) else ""
+        self.query_one("#questions-status", Static).update(
+            Content(f"{len(page.items)} of {page.total} questions shown{more}.")
+        )
+        self.show_selected()
+
+    @on(DataTable.RowHighlighted, "#questions")
+    def show_selected(self) -> None:
+        question = self.selected()
+        detail = self.query_one("#question-detail", Static)
+        detail.update(detail_text(question) if question else "No question selected.")
+
+    def selected(self) -> Question | None:
+        key = selected_key(self.query_one("#questions", DataTable))
+        return self.questions.get(key) if key else None
+
+    # --- actions -------------------------------------------------------------------------
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_back(self) -> None:
+        if self.focused is not None and self.focused.id == "search":
+            self.query_one("#questions", DataTable).focus()
+        else:
+            self.app.pop_screen()
+
+    def action_new(self) -> None:
+        self._form(None)
+
+    def action_edit(self) -> None:
+        if (question := self.selected()) is not None:
+            self._form(question)
+
+    @work(exclusive=True, exit_on_error=False, group="questions-form")
+    async def _form(self, question: Question | None) -> None:
+        saved = await self.app.push_screen_wait(QuestionFormScreen(await self.service(), question))
+        if saved is not None:
+            self.notify("Question saved.", markup=False)
+            self.load()
+
+    @work(exclusive=True, exit_on_error=False, group="questions-action")
+    async def action_toggle_active(self) -> None:
+        question = self.selected()
+        if question is None:
+            return
+        verb = "Deactivate" if question.is_active else "Reactivate"
+        note = " It stays in past interviews but is not chosen again." if question.is_active else ""
+        ask = f"{verb} “{one_line(question.question, 60)}”?{note}"
+        if not await self.app.push_screen_wait(ConfirmDialog(ask, yes=verb)):
+            return
+        await (await self.service()).set_active(
+            signed_in_id(self.app), question.id, not question.is_active
+        )
+        self.notify(f"Question {verb.lower()}d.", markup=False)
+        self.load()
+
+    @work(exclusive=True, exit_on_error=False, group="questions-file")
+    async def action_import_file(self) -> None:
+        path = await self.app.push_screen_wait(
+            PathDialog(
+                "Import questions",
+                "A JSON list of questions in the bank form. A file with a bad entry is "
+                "refused as a whole; questions already present are updated.",
+            )
+        )
+        if not path:
+            return
+        result = await (await self.service()).import_file(signed_in_id(self.app), path)
+        self.notify(f"Imported: {result.inserted} added, {result.updated} updated.", markup=False)
+        self.load()
+
+    @work(exclusive=True, exit_on_error=False, group="questions-file")
+    async def action_export_file(self) -> None:
+        path = await self.app.push_screen_wait(
+            PathDialog("Export questions", "Every question, active or not, as one JSON file.")
+        )
+        if not path:
+            return
+        count = await (await self.service()).export_file(signed_in_id(self.app), path)
+        self.notify(one_line(f"Exported {count} questions to {path}."), markup=False)

@@ -1,0 +1,248 @@
+"""The conversation: one ``MessageView`` per message, newest at the bottom, tail painted first.
+
+Message text is untrusted (the model's and the user's): it is cleaned of terminal control
+sequences and rendered by Textual's Markdown with raw HTML off and links not followed (the
+screen decides about links). Headings and metadata are ``Content``, never markup.
+
+A long conversation paints its last ``TAIL`` messages first; older ones are mounted in pages
+above when asked for, so opening a 2,000-message chat costs the same as opening a short one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from markdown_it import MarkdownIt
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, Markdown, Static
+
+from interviewai_tui.chat.bookkeeping import partial_reason
+from interviewai_tui.chat.export import format_cost
+from interviewai_tui.domain.common import ChatRole
+from interviewai_tui.ui.safe import clean
+from interviewai_tui.ui.widgets.chat_stream import StreamCleaner
+
+if TYPE_CHECKING:
+    from textual.widgets.markdown import MarkdownStream
+
+    from interviewai_tui.domain.chats import ChatMessage
+
+__all__ = ["TAIL", "ConversationLog", "MessageView", "meta_line"]
+
+TAIL = 12
+PAGE = 40
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # Raw HTML off: "<b>" in a reply is shown as typed, not swallowed as a tag.
+    return MarkdownIt("gfm-like", {"html": False})
+
+
+def meta_line(message: ChatMessage) -> str:
+    """provider · model · tokens · cost · time · rating (the per-message details)."""
+    parts = [p for p in (message.provider, message.model) if p]
+    if message.tokens is not None:
+        t = message.tokens
+        parts.append(f"{t.input:,} in / {t.output:,} out / {t.total:,} tokens")
+    elif message.role is ChatRole.ASSISTANT:
+        parts.append("tokens not reported")
+    if message.role is ChatRole.ASSISTANT:
+        parts.append(format_cost(message.cost))
+    if message.response_time is not None:
+        parts.append(f"{message.response_time / 1000:.1f} s")
+    for a in message.attachments:
+        parts.append(f"{a.type.value}: {a.filename or 'file'} ({a.size or 0:,} B)")
+    feedback = message.feedback
+    if feedback is not None and feedback.rating is not None:
+        helpful = {True: ", helpful", False: ", not helpful", None: ""}[feedback.helpful]
+        parts.append(f"rated {'★' * feedback.rating}{'☆' * (5 - feedback.rating)}{helpful}")
+    return " · ".join(parts)
+
+
+def _when(at: datetime) -> str:
+    return at.strftime("%H:%M")
+
+
+class MessageView(Vertical):
+    """One message: who and when, the Markdown body, and the details line (hidden by CSS
+    unless the log shows details)."""
+
+    can_focus = True
+
+    def __init__(self, message: ChatMessage | None, *, streaming: bool = False) -> None:
+        role = message.role if message is not None else ChatRole.ASSISTANT
+        super().__init__(classes=f"chat-message -{role.value}")
+        self.message = message
+        self.role = role
+        self.streaming = streaming
+        self._stream: MarkdownStream | None = None
+        self._cleaner = StreamCleaner()
+
+    @property
+    def message_id(self) -> str | None:
+        return self.message.id if self.message is not None else None
+
+    def _heading(self) -> Content:
+        who = "You" if self.role is ChatRole.USER else "Assistant"
+        if self.message is None:
+            return Content(f"{who} · writing…")
+        text = f"{who} · {_when(self.message.timestamp)}"
+        reason = partial_reason(self.message)
+        if reason is not None:
+            text += " · incomplete"
+        return Content(text)
+
+    def compose(self) -> ComposeResult:
+        body = clean(self.message.content) if self.message is not None else ""
+        yield Static(self._heading(), classes="chat-role")
+        yield Markdown(body, open_links=False, parser_factory=_parser, classes="chat-body")
+        meta = meta_line(self.message) if self.message is not None else ""
+        yield Static(Content(clean(meta)), classes="chat-meta")
+
+    @property
+    def markdown(self) -> Markdown:
+        return self.query_one(Markdown)
+
+    # --- streaming -------------------------------------------------------------------------
+    async def write(self, raw: str) -> None:
+        """Append raw reply text (cleaned here) while streaming."""
+        if self._stream is None:
+            self._stream = Markdown.get_stream(self.markdown)
+        text = self._cleaner.feed(raw)
+        if text:
+            await self._stream.write(text)
+
+    async def finish(self, message: ChatMessage | None, *, failed: str | None = None) -> None:
+        """The reply is stored: show its final text (with any incomplete marker) and details."""
+        rest = self._cleaner.flush()
+        if self._stream is not None:
+            if rest:
+                await self._stream.write(rest)
+            await self._stream.stop()
+            self._stream = None
+        self.streaming = False
+        if message is None:
+            self.query_one(".chat-role", Static).update(Content("Assistant · no reply"))
+            await self.markdown.update(clean(f"*({failed or 'No reply arrived.'})*"))
+            return
+        shown = self.markdown.source
+        self.set_message(message)
+        final = clean(message.content)
+        if final != shown:
+            if final.startswith(shown):
+                await self.markdown.append(final[len(shown) :])
+            else:
+                await self.markdown.update(final)
+
+    def set_message(self, message: ChatMessage) -> None:
+        """New metadata for the same message (after a rating, or at the end of a stream)."""
+        self.message = message
+        self.query_one(".chat-role", Static).update(self._heading())
+        self.query_one(".chat-meta", Static).update(Content(clean(meta_line(message))))
+
+
+class ConversationLog(VerticalScroll):
+    """The messages of one conversation: first what fills the view, then (after that first
+    paint, a few at a time) up to ``TAIL``; older ones a page at a time on request."""
+
+    @dataclass
+    class EarlierShown(Message):
+        count: int
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, can_focus=False)
+        self._pending: list[ChatMessage] = []  # older messages not mounted yet, oldest first
+        self._backfill = 0  # how many of them to mount on their own after the first paint
+        self._generation = 0
+
+    @property
+    def hidden_count(self) -> int:
+        return len(self._pending)
+
+    def _fill_count(self, visible: list[ChatMessage]) -> int:
+        """How many of the newest messages it takes to fill the view (roughly, by lines)."""
+        height = max(self.size.height, 10)
+        width = max(self.size.width - 4, 20)
+        lines = count = 0
+        for message in reversed(visible):
+            count += 1
+            lines += 2 + sum(-(-len(line) // width) or 1 for line in message.content.split("\n"))
+            if lines >= height or count >= TAIL:
+                break
+        return max(count, 1)
+
+    async def show(self, messages: list[ChatMessage]) -> None:
+        """Replace the log with ``messages`` (system notes are not shown), tail first."""
+        self._generation += 1
+        visible = [m for m in messages if m.role is not ChatRole.SYSTEM]
+        first = self._fill_count(visible) if visible else 0
+        self._pending = visible[: len(visible) - first]
+        self._backfill = min(TAIL - first, len(self._pending))
+        await self.remove_children()
+        widgets: list[Vertical | Button] = []
+        if self._pending:
+            widgets.append(self._earlier_button())
+        widgets.extend(MessageView(m) for m in visible[len(visible) - first :])
+        if widgets:
+            await self.mount_all(widgets)
+        self.scroll_end(animate=False, immediate=True)
+        self.anchor()
+        if self._backfill:
+            generation = self._generation
+            self.call_after_refresh(
+                lambda: self.run_worker(
+                    self._fill_tail(generation), exclusive=True, group="chat-backfill"
+                )
+            )
+
+    async def _fill_tail(self, generation: int) -> None:
+        while self._backfill > 0 and self._pending and generation == self._generation:
+            step = min(2, self._backfill)
+            self._backfill -= step
+            await self._mount_older(step)
+            await asyncio.sleep(0)  # keys and paints go first
+
+    def _earlier_button(self) -> Button:
+        label = f"Show earlier messages ({len(self._pending):,} more)"
+        return Button(label, id="chat-earlier", classes="chat-earlier", compact=True)
+
+    async def _mount_older(self, count: int) -> int:
+        page, self._pending = self._pending[-count:], self._pending[:-count]
+        button = self.query_one("#chat-earlier", Button)
+        await self.mount_all([MessageView(m) for m in page], after=button)
+        if self._pending:
+            button.label = f"Show earlier messages ({len(self._pending):,} more)"
+        else:
+            await button.remove()
+        return len(page)
+
+    async def show_earlier(self) -> int:
+        """Mount the next page of older messages above; returns how many were added."""
+        if not self._pending:
+            return 0
+        self._backfill = 0
+        added = await self._mount_older(PAGE)
+        self.post_message(self.EarlierShown(added))
+        return added
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "chat-earlier":
+            event.stop()
+            self.run_worker(self.show_earlier(), exclusive=True, group="chat-earlier")
+
+    async def add(self, view: MessageView) -> MessageView:
+        """Append a message at the bottom and keep following the end."""
+        await self.mount(view)
+        self.anchor()
+        return view
+
+    def views(self) -> list[MessageView]:
+        return list(self.query(MessageView))
