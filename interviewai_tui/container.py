@@ -11,7 +11,10 @@ import asyncio
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from interviewai_tui.admin.opstats import OperationLog
+    from interviewai_tui.admin.wiring import AdminServices
     from interviewai_tui.ai.keys import KeyResolver
+    from interviewai_tui.ai.records import CallRecorder
     from interviewai_tui.ai.router import Router
     from interviewai_tui.ai.runtime import AiRuntime
     from interviewai_tui.auth.google import GoogleDeviceFlow
@@ -48,12 +51,16 @@ class Container:
         overrides: dict[str, Any] | None = None,
         clock: Clock | None = None,
         store: Store | None = None,
+        collect_metrics: bool = False,
     ) -> None:
         self._settings = settings
         self._overrides = dict(overrides or {})
         self._clock = clock
         self._store = store
         self._owns_store = store is None
+        self._collect_metrics = collect_metrics
+        self._raw_store: Store | None = None
+        self._op_log: OperationLog | None = None
         self._services: dict[str, Any] = {}
         self._closers: list[Any] = []
 
@@ -85,8 +92,15 @@ class Container:
 
             await asyncio.to_thread(prepare_data_dir, self.settings)
             store = open_store(self.settings.resolved_database_url, clock=self.clock)
-            self._store = await store.__aenter__()
+            self._raw_store = await store.__aenter__()
+            from interviewai_tui.admin.wiring import instrument
+
+            # Every store call the program makes is timed for the admin metrics.
+            self._store, self._op_log = instrument(self._raw_store, self.settings)
         await self._after_open()
+        if self._collect_metrics:
+            self.admin.collector.start()
+            self._closers.append(self.admin.collector.aclose)
 
     async def _after_open(self) -> None:
         from interviewai_tui.bank import ensure_loaded
@@ -100,8 +114,8 @@ class Container:
         for closer in reversed(self._closers):
             await closer()
         self._closers.clear()
-        if self._store is not None and self._owns_store:
-            store, self._store = self._store, None
+        if self._raw_store is not None and self._owns_store:
+            store, self._raw_store, self._store = self._raw_store, None, None
             await store.__aexit__(None, None, None)
 
     async def __aenter__(self) -> Container:
@@ -178,7 +192,11 @@ class Container:
 
             page = await self.store.questions.list(active=True, limit=1000)
             runtime = await build_ai(
-                self.ai_config(), self.keys, questions=page.items, clock=self.clock
+                self.ai_config(),
+                self.keys,
+                questions=page.items,
+                clock=self.clock,
+                recorder=self.ai_recorder,
             )
             self._services["ai"] = runtime
             self._closers.append(runtime.aclose)
@@ -204,3 +222,31 @@ class Container:
             )
         interviews: InterviewService = self._services["interviews"]
         return interviews
+
+    @property
+    def ai_recorder(self) -> CallRecorder:
+        """Counters of every AI call, flushed into the admin metrics."""
+        if "ai_recorder" not in self._services:
+            from interviewai_tui.ai.records import CallRecorder
+
+            self._services["ai_recorder"] = CallRecorder()
+        recorder: CallRecorder = self._services["ai_recorder"]
+        return recorder
+
+    @property
+    def admin(self) -> AdminServices:
+        """Metrics sampler and collector, alerts, user and question-bank management."""
+        if "admin" not in self._services:
+            from interviewai_tui.admin.wiring import build_admin
+
+            self._services["admin"] = build_admin(
+                store=self.store,
+                settings=self.settings,
+                clock=self.clock,
+                gate=self.auth,
+                op_log=self._op_log,
+                ai_recorder=self.ai_recorder,
+                failed_logins_total=lambda: self.auth.lockout.failures_seen,
+            )
+        admin: AdminServices = self._services["admin"]
+        return admin

@@ -153,10 +153,12 @@ def run_demo(overrides: dict[str, Any] | None = None) -> int:
             f"interviewai: --demo ignores {ignored} (the demo uses its own store).", file=sys.stderr
         )
     saved = dict(os.environ)
+    saved_tempdir = tempfile.tempdir
     try:
         with tempfile.TemporaryDirectory(prefix="interviewai-demo-") as tmp:
             root = Path(tmp)
             os.environ.update(demo_environment(root))
+            tempfile.tempdir = tmp  # gettempdir() cached the old TMPDIR already
             os.environ.pop("INTERVIEWAI_DATABASE_URL", None)
             credentials = asyncio.run(_seed_default_store(root))
             print(_banner(credentials, root), flush=True)
@@ -164,6 +166,7 @@ def run_demo(overrides: dict[str, Any] | None = None) -> int:
 
             return run_app({})
     finally:
+        tempfile.tempdir = saved_tempdir
         os.environ.clear()
         os.environ.update(saved)
 

@@ -2,9 +2,10 @@
 
 Sign-ins are not stored one by one, so engagement is measured from activity itself: an
 *event* is an interview created, started, answered or completed, or a chat message; a
-*visit* is a run of events with less than ``VISIT_GAP`` between neighbours. ``loginCount``
-counts visits and ``sessionDuration`` is their mean length, and a day is *active* (for
-streaks) when it holds at least one event.
+*visit* is a run of activity with gaps shorter than ``VISIT_GAP``, where an interview counts
+as continuous activity from its start to its last answer or completion (a long question is
+not a gap). ``loginCount`` counts visits and ``sessionDuration`` is their mean length, and a
+day is *active* (for streaks) when it holds at least one event.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = [
     "chat_events",
     "completed_moment",
     "interview_events",
+    "interview_span",
     "is_completed",
     "visits",
 ]
@@ -80,12 +82,22 @@ def chat_events(chat: ChatSession) -> Iterator[Event]:
             yield Event(m.feedback.submitted_at or m.timestamp, CHAT_RATINGS)
 
 
-def visits(instants: Iterable[datetime]) -> list[tuple[datetime, datetime]]:
-    """Runs of activity as (first event, last event), oldest first."""
+def interview_span(interview: Interview) -> tuple[datetime, datetime]:
+    """From the start of an interview to its completion or last answer."""
+    start = interview.started_at or interview.created_at
+    ends = [start]
+    if is_completed(interview):
+        ends.append(completed_moment(interview))
+    ends += [q.submitted_at for q in interview.questions if q.submitted_at is not None]
+    return start, max(ends)
+
+
+def visits(spans: Iterable[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+    """Activity spans (an event is a span of no length) merged into visits, oldest first."""
     out: list[tuple[datetime, datetime]] = []
-    for at in sorted(instants):
-        if out and at - out[-1][1] < VISIT_GAP:
-            out[-1] = (out[-1][0], at)
+    for start, end in sorted(spans):
+        if out and start - out[-1][1] < VISIT_GAP:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
         else:
-            out.append((at, at))
+            out.append((start, end))
     return out

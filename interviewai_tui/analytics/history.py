@@ -151,13 +151,18 @@ class HistoryService:
         interview = await self.get(user_id, interview_id)
         if not await self.store.interviews.delete(interview_id=interview_id):
             raise AnalyticsError(NOT_FOUND)
-        done = interview.status is InterviewStatus.COMPLETED
-        await self.store.users.add_to_stats(
-            user_id=user_id, total_interviews=-1, completed_interviews=-1 if done else 0
-        )
+        # Recount rather than decrement: the store's own counts are the truth, and a user
+        # whose counters drifted (imported data, a crash between writes) is healed.
         stats = await self.store.interviews.user_stats(user_id=user_id)
         average = round(stats.average_score) if stats.average_score is not None else 0
-        await self.store.users.update(user_id=user_id, changes={"stats.averageScore": average})
+        await self.store.users.update(
+            user_id=user_id,
+            changes={
+                "stats.totalInterviews": stats.total,
+                "stats.completedInterviews": stats.completed,
+                "stats.averageScore": average,
+            },
+        )
         await self.analytics.rebuild_user(user_id)
         return interview
 

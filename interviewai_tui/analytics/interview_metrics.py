@@ -17,13 +17,7 @@ from datetime import datetime
 
 from interviewai_tui.analytics.activity import completed_moment
 from interviewai_tui.analytics.numbers import mean
-from interviewai_tui.domain.analytics import (
-    Analytics,
-    DifficultyDistribution,
-    InterviewMetrics,
-    Period,
-    QuestionMetric,
-)
+from interviewai_tui.domain.analytics import Analytics
 from interviewai_tui.domain.common import (
     AnalyticsType,
     Difficulty,
@@ -38,6 +32,7 @@ __all__ = ["SUCCESS_SCORE", "common_mistakes", "interview_document", "wanted_dat
 SUCCESS_SCORE = 60  # the same bar as the question bank's usage.successRate (grading.py)
 MAX_MISTAKES = 3
 MAX_MISTAKE_CHARS = 120
+_NO_ID = "0" * 24  # the writer gives every document its stored or a new id
 
 # A sentence that names a fault holds one of these (matched at a word start, on lower case).
 _CUES: tuple[str, ...] = (
@@ -130,32 +125,36 @@ def interview_document(interview: Interview, *, date: datetime, now: datetime) -
     questions = interview.questions
     answered = [q for q in questions if _answered(q)]
     counts = Counter(q.difficulty or interview.difficulty for q in questions)
-    metrics = InterviewMetrics(
-        interview_id=interview.id,
-        completion_rate=round(len(answered) / len(questions) * 100, 1) if questions else 0.0,
-        average_question_time=mean([float(q.time_spent) for q in answered]),
-        difficulty_distribution=DifficultyDistribution(
-            easy=counts[Difficulty.EASY],
-            medium=counts[Difficulty.MEDIUM],
-            hard=counts[Difficulty.HARD],
-        ),
-        skill_performance=dict(interview.results.skill_scores) if interview.results else {},
-        question_metrics=[
-            QuestionMetric(
-                question_id=q.question_id or q.id,
-                average_score=q.score,
-                average_time=float(q.time_spent),
-                success_rate=_success(q),
-                common_mistakes=common_mistakes(q),
-            )
+    metrics = {
+        "interview_id": interview.id,
+        "completion_rate": round(len(answered) / len(questions) * 100, 1) if questions else 0.0,
+        "average_question_time": mean([float(q.time_spent) for q in answered]),
+        "difficulty_distribution": {d.value: counts[d] for d in Difficulty},
+        "skill_performance": dict(interview.results.skill_scores) if interview.results else {},
+        "question_metrics": [
+            {
+                "question_id": q.question_id or q.id,
+                "average_score": q.score,
+                "average_time": float(q.time_spent),
+                "success_rate": _success(q),
+                "common_mistakes": common_mistakes(q),
+            }
             for q in questions
         ],
-    )
-    return Analytics(
-        user_id=interview.user_id,
-        type=AnalyticsType.INTERVIEW,
-        period=Period(type=PeriodType.DAILY, date=date, end_date=completed_moment(interview)),
-        interview_metrics=metrics,
-        created_at=now,
-        updated_at=now,
+    }
+    # Validated once from plain data: a rebuild makes one of these per completed interview.
+    return Analytics.model_validate(
+        {
+            "_id": _NO_ID,
+            "user_id": interview.user_id,
+            "type": AnalyticsType.INTERVIEW,
+            "period": {
+                "type": PeriodType.DAILY,
+                "date": date,
+                "end_date": completed_moment(interview),
+            },
+            "interview_metrics": metrics,
+            "created_at": now,
+            "updated_at": now,
+        }
     )

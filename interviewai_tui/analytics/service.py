@@ -51,6 +51,7 @@ class RebuildReport:
         self.chats += other.chats
         self.written += other.written
         self.unchanged += other.unchanged
+        self.failed += other.failed
 
 
 class AnalyticsService:

@@ -29,6 +29,7 @@ from interviewai_tui.analytics.activity import (
     chat_events,
     completed_moment,
     interview_events,
+    interview_span,
     is_completed,
     visits,
 )
@@ -109,7 +110,8 @@ def user_documents(history: UserHistory, *, now: datetime) -> list[Analytics]:
             (m.timestamp for _, m in messages if m.role is ChatRole.USER), default=None
         ),
     )
-    spans = [(day(a), (b - a).total_seconds()) for a, b in visits(e.at for e in events)]
+    activity = [(e.at, e.at) for e in events] + [interview_span(iv) for iv in history.interviews]
+    spans = [(day(a), (b - a).total_seconds()) for a, b in visits(activity)]
     features = {(day(e.at), e.feature) for e in events}
     docs: list[Analytics] = []
     for kind in PERIOD_TYPES:

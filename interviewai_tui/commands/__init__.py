@@ -16,10 +16,11 @@ def register_all(command: CommandFactory) -> None:
     from interviewai_tui.commands import (
         ai_cmd,
         doctor,
+        metrics_cmd,
         questions_cmd,
         settings_cmd,
         user_cmd,
     )
 
-    for module in (doctor, settings_cmd, user_cmd, questions_cmd, ai_cmd):
+    for module in (doctor, settings_cmd, user_cmd, questions_cmd, ai_cmd, metrics_cmd):
         module.register(command)

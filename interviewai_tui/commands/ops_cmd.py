@@ -182,10 +182,10 @@ def _archive(args: argparse.Namespace, overrides: dict[str, Any]) -> int:
 
 
 async def _archive_async(args: argparse.Namespace, overrides: dict[str, Any]) -> int:
+    from interviewai_tui.commands.doctor import mask_url
     from interviewai_tui.ops.archive import ArchivePolicy, Archiver
     from interviewai_tui.ops.archive_store import archive_url_for
     from interviewai_tui.store import open_store
-    from interviewai_tui.store._shared import mask_url
 
     settings = settings_or_error(overrides)
     archive_url = args.archive_url or archive_url_for(settings.resolved_database_url)
@@ -203,7 +203,7 @@ async def _archive_async(args: argparse.Namespace, overrides: dict[str, Any]) ->
     day = {name: cutoff.date().isoformat() for name, cutoff in report.cutoffs.items()}
     print(
         f"{verb} {report.interviews:,} completed interviews created before "
-        f"{day['interviews']} and {report.chats:,} chat sessions idle since before "
+        f"{day['interviews']} and {report.chats:,} chat sessions last active before "
         f"{day['chatSessions']} to {where}."
     )
     verb = "Would delete" if report.dry_run else "Deleted"

@@ -99,6 +99,9 @@ class InterviewSetup(Model):
     question_count: int = Field(default=5, ge=0)
     # How many questions of each type; empty means the planner's default mix.
     type_counts: dict[QuestionType, int] = Field(default_factory=dict)
+    # The AI choice (None: the configured default), so resume and retake grade the same way.
+    provider: str | None = None
+    model: str | None = None
 
 
 class Interview(Document):

@@ -226,6 +226,8 @@ class InterviewService:
         model: str | None = None,
     ) -> RunningInterview:
         interview = await self.get(interview_id)
+        if provider is None and interview.setup is not None:  # grade as the interview began
+            provider, model = interview.setup.provider, model or interview.setup.model
         grader = self._grader(interview, on_event, provider, model)
         session = await InterviewSession.resume(
             interview,

@@ -172,9 +172,9 @@ class Archiver:
         self._step(collection, number, "copied", len(docs))
         ids = [doc.id for doc in docs]
         copies = await get_many(self.archive, collection, ids)
-        for doc in docs:
+        for doc, expected in zip(docs, stored, strict=True):
             copy = copies.get(doc.id)
-            if copy is None or copy.model_dump(by_alias=True) != doc.model_dump(by_alias=True):
+            if copy is None or copy.model_dump(by_alias=True) != expected:
                 raise ArchiveError(
                     f"The archived copy of {collection} {doc.id} does not match; "
                     "nothing of this batch was removed."

@@ -25,7 +25,7 @@ from interviewai_tui.ops.backup_format import (
 )
 from interviewai_tui.ops.extjson import encode_line
 from interviewai_tui.ops.progress import NullProgress, Progress
-from interviewai_tui.ops.snapshot import consistent_view
+from interviewai_tui.ops.snapshot import consistent_view, sqlite_file
 from interviewai_tui.ops.versions import SCHEMA_VERSION, iso_now
 from interviewai_tui.store import COLLECTIONS, Store
 
@@ -133,6 +133,9 @@ async def create_backup(
     progress = progress or NullProgress()
     dest = dest.expanduser().absolute()
     _check_destination(dest)
+    source_file = sqlite_file(store)
+    if source_file is not None and dest.resolve() == source_file.resolve():
+        raise BackupError(f"{dest} is the database itself; give the backup another name.")
     partial = dest.with_name(f".{dest.name}.{os.getpid()}.partial")
     try:
         async with consistent_view(store, workdir=dest.parent) as source:

@@ -37,6 +37,8 @@ _UTC_SUFFIX = "+00:00"
 
 
 def _date_text(value: datetime) -> str:
+    if value.tzinfo is UTC:  # what the domain always holds: the fast path
+        return value.isoformat(timespec="milliseconds")[:-6] + "Z"
     # Naive values are UTC by the domain's policy; aware ones are converted.
     if value.tzinfo is not None and value.utcoffset():
         value = value.astimezone(UTC)

@@ -229,3 +229,29 @@ async def test_killed_archive_reruns_without_loss_or_duplicates(
             original.pop("archived")
             doc.pop("archived", None)
             assert doc == original
+
+
+async def test_archived_history_reads_archived_items_and_creates_nothing(tmp_path: Path) -> None:
+    from interviewai_tui.ops.archived import ArchivedHistory
+
+    url = f"sqlite:///{tmp_path / 'interviewai.db'}"
+    async with ArchivedHistory(url) as history:
+        empty = await history.interviews(user_id=new_user_id())
+        assert (empty.total, empty.items) == (0, [])
+    assert not (tmp_path / "interviewai-archive.db").exists()
+
+    now = SystemClock().now().replace(microsecond=0)
+    clock = FrozenClock(now)
+    async with open_store(url, clock=clock) as store, open_archive(url) as archive:
+        expected = await seed(store, now)
+        await Archiver(store, archive, clock=clock).run()
+        user = await store.users.get_by_email(email="a@example.com")
+        assert user is not None
+    async with ArchivedHistory(url) as history:
+        page = await history.interviews(user_id=user.id, limit=100)
+        assert {i.id for i in page.items} == expected["interviews"]
+        assert all(i.archived for i in page.items)
+        one = await history.interview(interview_id=page.items[0].id)
+        assert one is not None and one.archived
+        chats = await history.chats(user_id=user.id, limit=100)
+        assert {c.id for c in chats.items} == expected["chatSessions"]

@@ -152,3 +152,11 @@ async def test_backup_refuses_missing_folder(tmp_path: Path) -> None:
     async with open_store(store_url("sqlite", tmp_path, "src")) as src:
         with pytest.raises(BackupError, match="does not exist"):
             await create_backup(src, tmp_path / "nope" / "b.zip")
+
+
+async def test_backup_refuses_to_overwrite_the_database(tmp_path: Path) -> None:
+    async with open_store(store_url("sqlite", tmp_path, "src")) as src:
+        with pytest.raises(BackupError, match="the database itself"):
+            await create_backup(src, tmp_path / "src.db")
+    async with open_store(store_url("sqlite", tmp_path, "src")) as src:
+        assert set((await src.counts()).values()) == {0}  # still a working database

@@ -9,6 +9,7 @@ from interviewai_tui.ui.app import InterviewAIApp
 from interviewai_tui.ui.screens.home import HomeScreen
 from interviewai_tui.ui.screens.sign_in import PENDING_MESSAGE, FormMessage, SignInScreen
 from interviewai_tui.ui.screens.totp import TotpPrompt
+from interviewai_tui.ui.widgets.link import Link
 
 from .fakes import GENERIC_FAILURE, FakeAuth, FakeAuthError, FakeContainer, make_user
 from .helpers import fill, settle, toasts, type_text
@@ -203,7 +204,7 @@ async def test_reveal_toggle(app: InterviewAIApp) -> None:
         assert field.password
         await pilot.press("ctrl+r")
         assert not field.password
-        assert str(app.screen.query_one("#password-reveal", Button).label) == "Hide"
+        assert app.screen.query_one("#password-reveal", Link).label == "Hide"
         await pilot.press("ctrl+r")
         assert field.password
 

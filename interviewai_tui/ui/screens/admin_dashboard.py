@@ -17,10 +17,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
+from interviewai_tui.auth.errors import PermissionDenied
 from interviewai_tui.ui.safe import one_line
 from interviewai_tui.ui.screens.base import AppScreen
 from interviewai_tui.ui.widgets.admin_charts import ChartColumn
 from interviewai_tui.ui.widgets.admin_tables import (
+    add_columns,
     admin_services,
     cell,
     selected_key,
@@ -29,12 +31,23 @@ from interviewai_tui.ui.widgets.admin_tables import (
 )
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from interviewai_tui.admin.dashboard import Dashboard, DashboardView
     from interviewai_tui.domain.metrics import SystemMetric
 
 STATUS_STYLE = {"healthy": "bold $text-success", "warning": "bold $text-warning"}
-ALERT_COLUMNS = ("Time (UTC)", "Level", "Component", "Message")
-PROVIDER_COLUMNS = ("Provider", "Status", "Calls", "OK %", "Latency", "Errors", "Cost")
+# Widths fit 80 columns with the cell padding: 11+8+11+40 (+8) and 9+8+6+6+8+6+8 (+14).
+ALERT_COLUMNS = (("Time (UTC)", 11), ("Level", 8), ("Component", 11), ("Message", 40))
+PROVIDER_COLUMNS = (
+    ("Provider", 9),
+    ("Status", 8),
+    ("Calls", 6),
+    ("OK %", 6),
+    ("Latency", 8),
+    ("Errors", 6),
+    ("Cost", 8),
+)
 
 
 def health_line(view: DashboardView) -> Content:
@@ -92,6 +105,7 @@ class AdminDashboardScreen(AppScreen[None]):
         self._refresh_seconds = refresh_seconds
         self.view: DashboardView | None = None
         self.refreshes = 0
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -108,10 +122,12 @@ class AdminDashboardScreen(AppScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#alerts", DataTable).add_columns(*ALERT_COLUMNS)
-        self.query_one("#providers", DataTable).add_columns(*PROVIDER_COLUMNS)
+        add_columns(self.query_one("#alerts", DataTable), ALERT_COLUMNS)
+        add_columns(self.query_one("#providers", DataTable), PROVIDER_COLUMNS)
         self.refresh_data()
-        self.set_interval(self._interval(), self.refresh_data, name="dashboard-refresh")
+        self._timer = self.set_interval(
+            self._interval(), self.refresh_data, name="dashboard-refresh"
+        )
 
     def _interval(self) -> float:
         if self._refresh_seconds is not None:
@@ -128,7 +144,16 @@ class AdminDashboardScreen(AppScreen[None]):
     async def refresh_data(self) -> None:
         dashboard = await self._get_dashboard()
         actor = signed_in_id(self.app)
-        self.show(await dashboard.refresh(actor))
+        try:
+            view = await dashboard.refresh(actor)
+        except PermissionDenied as denied:
+            # No point asking again every few seconds: the role is gone until signed in anew.
+            if self._timer is not None:
+                self._timer.stop()
+            self.query_one("#health", Static).update(Content(denied.message))
+            self.notify(denied.message, severity="error", markup=False)
+            return
+        self.show(view)
         # A new dashboard has the last hour; the rest of the day arrives a chunk at a time.
         while (older := await dashboard.backfill(actor)) is not None:
             self.show(older)

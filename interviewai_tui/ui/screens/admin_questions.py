@@ -19,6 +19,7 @@ from interviewai_tui.ui.screens.admin_dialogs import ConfirmDialog, PathDialog
 from interviewai_tui.ui.screens.admin_question_form import QuestionFormScreen
 from interviewai_tui.ui.screens.base import AppScreen
 from interviewai_tui.ui.widgets.admin_tables import (
+    add_columns,
     admin_services,
     cell,
     selected_key,
@@ -31,7 +32,16 @@ if TYPE_CHECKING:
     from interviewai_tui.domain.questions import Question
 
 PAGE = 500
-COLUMNS = ("Question", "Type", "Level", "Category", "Used", "Avg", "Active")
+# Fits 80 columns with the cell padding: 25+11+6+9+4+3+6 (+14).
+COLUMNS = (
+    ("Question", 25),
+    ("Type", 11),
+    ("Level", 6),
+    ("Category", 9),
+    ("Used", 4),
+    ("Avg", 3),
+    ("Active", 6),
+)
 TYPES = [("Any type", ""), *((t.value.replace("_", " "), t.value) for t in QuestionType)]
 LEVELS = [("Any level", ""), *((d.value, d.value) for d in Difficulty)]
 ACTIVE = [("Active", "yes"), ("Inactive", "no"), ("All", "")]
@@ -85,10 +95,7 @@ class AdminQuestionsScreen(AppScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#questions", DataTable)
-        table.add_column("Question", width=34, key="question")
-        for name in COLUMNS[1:]:
-            table.add_column(name, key=name.lower())
+        add_columns(self.query_one("#questions", DataTable), COLUMNS)
         self.load()
 
     async def service(self) -> QuestionAdmin:
@@ -129,7 +136,7 @@ class AdminQuestionsScreen(AppScreen[None]):
                 (
                     q.id,
                     (
-                        cell(q.question, 34),
+                        cell(q.question, 80),
                         cell(q.type.value.replace("_", " ")),
                         cell(q.difficulty.value),
                         cell(q.category.value if q.category else "–"),

@@ -18,6 +18,7 @@ from interviewai_tui.ui.safe import clean, one_line
 from interviewai_tui.ui.screens.admin_dialogs import ConfirmDialog, TrailDialog
 from interviewai_tui.ui.screens.base import AppScreen
 from interviewai_tui.ui.widgets.admin_tables import (
+    add_columns,
     admin_services,
     cell,
     selected_key,
@@ -30,7 +31,15 @@ if TYPE_CHECKING:
     from interviewai_tui.domain.users import PublicUser
 
 PAGE = 200
-COLUMNS = ("Name", "E-mail", "Role", "Status", "Locked", "Last sign-in")
+# Fits 80 columns with the cell padding: 15+20+5+7+6+12 (+12).
+COLUMNS = (
+    ("Name", 15),
+    ("E-mail", 20),
+    ("Role", 5),
+    ("Status", 7),
+    ("Locked", 6),
+    ("Last sign-in", 12),
+)
 ROLES = [("Any role", ""), ("Admins", "admin"), ("Users", "user")]
 STATUSES = [
     ("Any status", ""),
@@ -92,7 +101,7 @@ class AdminUsersScreen(AppScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#users", DataTable).add_columns(*COLUMNS)
+        add_columns(self.query_one("#users", DataTable), COLUMNS)
         self.load()
 
     async def service(self) -> UserAdmin:
@@ -139,7 +148,7 @@ class AdminUsersScreen(AppScreen[None]):
                         cell(u.role.value),
                         cell(u.status.value),
                         cell("locked" if service.is_locked(u) else ""),
-                        cell(f"{u.last_login:%Y-%m-%d %H:%M}" if u.last_login else "never"),
+                        cell(f"{u.last_login:%m-%d %H:%M}" if u.last_login else "never"),
                     ),
                 )
                 for u in page.items

@@ -205,7 +205,13 @@ class InterviewSetupScreen(AppScreen[None]):
             duration=minutes * 60,
             question_count=count,
             type_counts={t: n for t, n in mix.items() if n > 0},
+            provider=self._chosen_provider(),
+            model=self.query_one("#model", Input).value.strip() or None,
         )
+
+    def _chosen_provider(self) -> str | None:
+        value = self.query_one("#provider", Select).value
+        return value if isinstance(value, str) else None
 
     def _status(self, text: str, *, ok: bool = False) -> None:
         status = self.query_one("#setup-status", Static)

@@ -18,6 +18,7 @@ from interviewai_tui.ui.failures import user_message
 from interviewai_tui.ui.safe import one_line, safe_text
 from interviewai_tui.ui.screens.base import AppScreen
 from interviewai_tui.ui.widgets.chrome import KeyHints, TitleBar
+from interviewai_tui.ui.widgets.link import Link
 from interviewai_tui.ui.widgets.password import PasswordField
 
 Tone = Literal["error", "warning", "info", "success"]
@@ -67,8 +68,8 @@ class SignInScreen(AppScreen[None]):
             yield FormMessage(classes="form-message", id="message")
             with Horizontal(classes="auth-actions"):
                 yield Button("Sign in", id="submit", variant="primary")
-                yield Button("Sign in with Google", id="google")
-            yield Button("No account yet? Create one", id="to-register", classes="link")
+                yield Link("Sign in with Google", id="google")
+            yield Link("No account yet? Create one", id="to-register")
         yield KeyHints()
 
     # --- events ---------------------------------------------------------------------------
@@ -80,12 +81,13 @@ class SignInScreen(AppScreen[None]):
             self.action_submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        actions = {
-            "submit": self.action_submit,
-            "google": self.action_google,
-            "to-register": self.action_register,
-        }
-        action = actions.get(event.button.id or "")
+        if event.button.id == "submit":
+            event.stop()
+            self.action_submit()
+
+    def on_link_pressed(self, event: Link.Pressed) -> None:
+        actions = {"google": self.action_google, "to-register": self.action_register}
+        action = actions.get(event.link.id or "")
         if action is not None:
             event.stop()
             action()

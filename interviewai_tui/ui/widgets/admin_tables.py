@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AdminUnavailable",
+    "add_columns",
     "admin_services",
     "cell",
     "selected_key",
@@ -32,6 +33,13 @@ Row = tuple[str, Sequence[object]]  # (row key, cells)
 def cell(value: object, limit: int = 120) -> Text:
     """A table cell from any value: control sequences removed, never parsed as markup."""
     return Text(one_line(str(value), limit), no_wrap=True, overflow="ellipsis")
+
+
+def add_columns(table: DataTable[Any], columns: Sequence[tuple[str, int]]) -> None:
+    """Fixed-width columns, so the layout never depends on which rows arrived first (and
+    stays inside 80 columns)."""
+    for label, width in columns:
+        table.add_column(label, width=width, key=label)
 
 
 def selected_key(table: DataTable[Any]) -> str | None:

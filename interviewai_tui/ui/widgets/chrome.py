@@ -92,11 +92,7 @@ class KeyHints(Static):
 
     @staticmethod
     def _hint(key: str, display: str, description: str) -> Content:
-        label = Content.from_markup(
-            "[bold $footer-key-foreground] $display [/]$description ",
-            display=display,
-            description=description,
-        )
+        label = Content.assemble((f" {display} ", "bold $footer-key-foreground"), f"{description} ")
         if _SAFE_KEY.match(key):  # our own binding keys; anything odd is simply not clickable
             label = label.stylize(f"@click=app.simulate_key('{key}')")
         return label

@@ -24,6 +24,7 @@ __all__ = [
     "history_service",
     "local_time",
     "minutes_text",
+    "report",
     "signed_in",
 ]
 
@@ -63,6 +64,16 @@ def signed_in(app: App[Any]) -> PublicUser:
     if user is None:
         raise AnalyticsError(SIGN_IN_FIRST)
     return cast("PublicUser", user)
+
+
+def report(app: App[Any], error: BaseException) -> None:
+    """Show a failure: an analytics error's own sentence, anything else the app's way."""
+    if isinstance(error, AnalyticsError):
+        app.notify(error.message, severity="error", markup=False, timeout=8)
+    else:
+        from interviewai_tui.ui.failures import report_failure
+
+        report_failure(app, error)
 
 
 def local_time(moment: datetime, timezone: str | None, fmt: str = "%Y-%m-%d %H:%M") -> str:

@@ -95,6 +95,7 @@ class HistoryTable(DataTable[Any]):
         self.loaded: list[HistoryRow] = []
         self.total = 0
         self.fetching = False
+        self._adding = False
         self._asked_at = -1
 
     def on_mount(self) -> None:
@@ -103,21 +104,27 @@ class HistoryTable(DataTable[Any]):
         self.watch(self, "scroll_y", self._check_more, init=False)
 
     def reset(self, rows: list[HistoryRow], total: int) -> None:
+        column = max(0, self.cursor_column)
+        self._adding = True
         self.clear()
         self.loaded = []
         self.total = total
         self._asked_at = -1
         self.append(rows)
-        self.move_cursor(row=0)
+        self.move_cursor(row=0, column=column)
 
     def append(self, rows: list[HistoryRow]) -> None:
         known = {r.id for r in self.loaded}
-        for row in rows:
-            if row.id in known:  # an insert between two pages shifts offsets; show it once
-                continue
-            self.loaded.append(row)
-            known.add(row.id)
-            self.add_row(*row_cells(row, self.timezone), key=row.id)
+        self._adding = True  # adding rows moves the cursor; judge the need once, at the end
+        try:
+            for row in rows:
+                if row.id in known:  # an insert between two pages shifts offsets; show it once
+                    continue
+                self.loaded.append(row)
+                known.add(row.id)
+                self.add_row(*row_cells(row, self.timezone), key=row.id)
+        finally:
+            self._adding = False
         self.call_after_refresh(self._check_more)
 
     def replace_row(self, row: HistoryRow) -> None:
@@ -148,7 +155,7 @@ class HistoryTable(DataTable[Any]):
         self._check_more()
 
     def _check_more(self, *_: object) -> None:
-        if not self.has_more or self.fetching:
+        if not self.has_more or self.fetching or self._adding:
             return
         loaded = len(self.loaded)
         bottom = int(self.scroll_y) + self.scrollable_content_region.height

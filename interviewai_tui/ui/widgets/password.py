@@ -6,11 +6,13 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Button, Input
+from textual.widgets import Input
+
+from interviewai_tui.ui.widgets.link import Link
 
 
 class PasswordField(Horizontal):
-    """An ``Input`` that hides what is typed, and a button that reveals it."""
+    """An ``Input`` that hides what is typed, and a link that reveals it."""
 
     DEFAULT_CSS: ClassVar[str] = """
     PasswordField {
@@ -19,8 +21,7 @@ class PasswordField(Horizontal):
     PasswordField > Input {
         width: 1fr;
     }
-    PasswordField > Button {
-        min-width: 8;
+    PasswordField > Link {
         width: 8;
         margin: 1 0 0 1;
     }
@@ -33,7 +34,7 @@ class PasswordField(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=self._placeholder, password=True, id=self._input_id)
-        yield Button("Show", id=f"{self._input_id}-reveal", compact=True)
+        yield Link("Show", id=f"{self._input_id}-reveal")
 
     @property
     def input(self) -> Input:
@@ -49,8 +50,8 @@ class PasswordField(Horizontal):
         """Show the password if hidden, hide it if shown."""
         field = self.input
         field.password = not field.password
-        self.query_one(Button).label = "Show" if field.password else "Hide"
+        self.query_one(Link).set_label("Show" if field.password else "Hide")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_link_pressed(self, event: Link.Pressed) -> None:
         event.stop()
         self.toggle()

@@ -1,0 +1,246 @@
+"""The history screen with Pilot: lazy pages, filters, search, sort, resume, delete, export."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Select
+
+from interviewai_tui.clock import FrozenClock
+from interviewai_tui.domain.common import Difficulty, InterviewStatus
+from interviewai_tui.domain.interviews import Interview
+from interviewai_tui.domain.users import User
+from interviewai_tui.store import Store, open_store
+from interviewai_tui.ui.screens.history import PAGE, HistoryScreen
+from interviewai_tui.ui.screens.interview_detail import InterviewDetailScreen
+from interviewai_tui.ui.screens.interview_session import InterviewSessionScreen
+from interviewai_tui.ui.widgets.history_table import HistoryTable
+from interviewai_tui.ui.widgets.interview_parts import ConfirmDialog
+from tests.analytics.dataset import add_user, at, interview, question
+from tests.analytics.ui_host import host
+
+from .helpers import settle, toasts
+from .screen_text import screen_text
+
+SIZE = (110, 30)
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(at("2025-06-01", "12:00"))
+
+
+@pytest.fixture
+async def store(tmp_path: Path, clock: FrozenClock) -> AsyncIterator[Store]:
+    async with open_store(f"sqlite:///{tmp_path / 'h.db'}", clock=clock) as opened:
+        yield opened
+
+
+async def _many(store: Store, n: int) -> tuple[User, list[Interview]]:
+    user = await add_user(store, name="Hal", timezone="Europe/Paris")
+    start = at("2025-01-01", "08:00")
+    made = []
+    for i in range(n):
+        created = start + timedelta(hours=7 * i)
+        done = i % 4 != 0
+        made.append(
+            interview(
+                user.id,
+                created=created,
+                completed=created + timedelta(minutes=25) if done else None,
+                score=(i * 37) % 101 if done else None,
+                time_spent=1500,
+                title=f"{'Final' if i % 5 == 0 else 'Mock'} round {i}",
+                difficulty=Difficulty.HARD if i % 2 else Difficulty.EASY,
+                stack=["Python"],
+                questions=[question(score=50, submitted=created + timedelta(minutes=5))],
+            )
+        )
+    await store.import_documents(
+        collection="interviews", documents=[iv.model_dump(by_alias=True) for iv in made]
+    )
+    return user, sorted(made, key=lambda iv: (iv.created_at, iv.id), reverse=True)
+
+
+def _table(app: object) -> HistoryTable:
+    return app.screen.query_one(HistoryTable)  # type: ignore[attr-defined, no-any-return]
+
+
+async def test_pages_load_as_the_cursor_nears_the_end(
+    store: Store, clock: FrozenClock, tmp_path: Path
+) -> None:
+    user, made = await _many(store, 230)
+    app = host(store, clock, tmp_path, user)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(HistoryScreen())
+        await settle(pilot)
+        table = _table(app)
+        assert table.row_count == PAGE
+        assert "Showing 50 of 230" in screen_text(app)
+        while table.row_count < 230:
+            before = table.row_count
+            await pilot.press("end")
+            await settle(pilot)
+            assert table.row_count == min(230, before + PAGE)  # one page per request
+        assert [r.id for r in table.loaded] == [iv.id for iv in made]
+        assert "Showing 230 of 230" in screen_text(app)
+        await pilot.press("home")
+        await settle(pilot)
+        assert table.row_count == 230  # nothing refetched
+
+
+async def test_search_and_filters_reload_from_the_store(
+    store: Store, clock: FrozenClock, tmp_path: Path
+) -> None:
+    user, made = await _many(store, 60)
+    app = host(store, clock, tmp_path, user)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(HistoryScreen())
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"final")
+        await settle(pilot, 0.4)
+        table = _table(app)
+        finals = [iv for iv in made if iv.title.startswith("Final")]
+        assert [r.id for r in table.loaded] == [iv.id for iv in finals]
+        app.screen.query_one("#status", Select).value = InterviewStatus.IN_PROGRESS
+        await settle(pilot, 0.4)
+        assert [r.id for r in table.loaded] == [
+            iv.id for iv in finals if iv.status is InterviewStatus.IN_PROGRESS
+        ]
+        app.screen.query_one("#search", Input).value = ""
+        app.screen.query_one("#difficulty", Select).value = Difficulty.HARD
+        app.screen.query_one("#from", Input).value = "2025-01-03"
+        app.screen.query_one("#to", Input).value = "2025-01-05"
+        await settle(pilot, 0.4)
+        lo, hi = at("2025-01-02", "23:00"), at("2025-01-05", "23:00")  # Paris is UTC+1
+        assert {r.id for r in table.loaded} == {
+            iv.id
+            for iv in made
+            if iv.status is InterviewStatus.IN_PROGRESS
+            and iv.difficulty is Difficulty.HARD
+            and lo <= iv.created_at < hi
+        }
+        app.screen.query_one("#to", Input).value = "5 Jan"
+        await settle(pilot, 0.4)
+        assert "Write the end date as YYYY-MM-DD." in screen_text(app)
+
+
+async def test_sorting_by_score_and_refusing_unsortable_columns(
+    store: Store, clock: FrozenClock, tmp_path: Path
+) -> None:
+    user, made = await _many(store, 30)
+    app = host(store, clock, tmp_path, user)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(HistoryScreen())
+        await settle(pilot)
+        table = _table(app)
+        table.move_cursor(column=6)  # Score
+        await pilot.press("s")
+        await settle(pilot)
+        scores = [r.score for r in table.loaded]
+        ranked = sorted((iv.results.total_score for iv in made if iv.results), reverse=True)
+        assert scores[: len(ranked)] == ranked
+        await pilot.press("s")  # again: ascending
+        await settle(pilot)
+        assert [r.score for r in table.loaded if r.score is not None] == sorted(ranked)
+        table.move_cursor(column=2)  # Role
+        await pilot.press("s")
+        await settle(pilot)
+        assert "can be sorted by date, title, status, score" in " ".join(toasts(app))
+
+
+async def test_resume_is_offered_only_for_unfinished_interviews(
+    store: Store, clock: FrozenClock, tmp_path: Path
+) -> None:
+    user, _ = await _many(store, 8)
+    app = host(store, clock, tmp_path, user)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(HistoryScreen())
+        await settle(pilot)
+        table = _table(app)
+        screen = app.screen
+        finished = next(i for i, r in enumerate(table.loaded) if not r.resumable)
+        table.move_cursor(row=finished)
+        await pilot.pause()
+        assert screen.check_action("resume", ()) is False
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.screen is screen
+        unfinished = next(i for i, r in enumerate(table.loaded) if r.resumable)
+        table.move_cursor(row=unfinished)
+        await pilot.pause()
+        assert screen.check_action("resume", ()) is True
+        await pilot.press("r")
+        await settle(pilot, 0.3)
+        assert isinstance(app.screen, InterviewSessionScreen)
+
+
+async def test_delete_asks_first_and_updates_the_table_and_store(
+    store: Store, clock: FrozenClock, tmp_path: Path
+) -> None:
+    user, made = await _many(store, 5)
+    app = host(store, clock, tmp_path, user)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(HistoryScreen())
+        await settle(pilot)
+        target = made[0]
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await settle(pilot)
+        assert await store.interviews.get(interview_id=target.id) is not None
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert await store.interviews.get(interview_id=target.id) is None
+        table = _table(app)
+        assert [r.id for r in table.loaded] == [iv.id for iv in made[1:]]
+        assert "Showing 4 of 4" in screen_text(app)
+        assert "Interview deleted." in toasts(app)
+
+
+async def test_enter_opens_the_detail_and_untrusted_titles_stay_literal(
+    store: Store, clock: FrozenClock, tmp_path: Path
+) -> None:
+    user = await add_user(store)
+    nasty = "[bold red]pwn[/] \x1b]52;c;SGVsbG8=\x07\x1b[2Jdone"
+    iv = interview(user.id, created=at("2025-05-01", "09:00"), title=nasty)
+    await store.interviews.create(interview=iv)
+    app = host(store, clock, tmp_path, user)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(HistoryScreen())
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[bold red]pwn[/] done" in text and "\x1b" not in text
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewDetailScreen)
+        assert "[bold red]pwn[/] done" in screen_text(app)
+
+
+async def test_export_writes_the_filtered_history_as_csv(
+    store: Store, clock: FrozenClock, tmp_path: Path
+) -> None:
+    user, made = await _many(store, 12)
+    await store.interviews.create(
+        interview=interview(user.id, created=at("2025-06-01", "09:00"), title="=HYPERLINK(1)")
+    )
+    app = host(store, clock, tmp_path, user)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(HistoryScreen())
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+    path = tmp_path / "exports" / "interview-history.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert len(rows) == 13
+    assert rows[0]["title"] == "'=HYPERLINK(1)"  # a spreadsheet will not run it
+    assert rows[1]["id"] == made[0].id and rows[1]["stack"] == "Python"
+    assert any("Exported 13 interviews" in t for t in toasts(app))
