@@ -117,7 +117,7 @@ async def setup(folder: Path) -> tuple[Store, ChatService, Scripted, Any]:
     store = await open_store(f"sqlite:///{folder / 'bench.db'}", clock=clock).__aenter__()
     scripted = Scripted()
     router = Router({"bench": scripted}, offline=OfflineCoach(), default="bench")  # type: ignore[dict-item]
-    service = ChatService(store=store, router=router, clock=clock, reply_tokens=100_000)
+    service = ChatService(store=store, router=router, clock=clock, reply_tokens=1024)
     user = (await store.users.create(user=User(email="b@example.com", name="B"))).public()
     return store, service, scripted, user
 

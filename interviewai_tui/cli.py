@@ -77,6 +77,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`interviewai doctor | head`): stop quietly, like other tools.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
+    except Exception as exc:  # an internal failure: one line here, the traceback in the log
+        from interviewai_tui.logs import log_internal_error
+
+        where = log_internal_error(exc)
+        print(
+            f"interviewai: internal error ({type(exc).__name__}); details in {where}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
 
 
 def _run_tui(overrides: dict[str, Any]) -> int:

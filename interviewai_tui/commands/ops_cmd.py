@@ -39,6 +39,12 @@ def register(command: CommandFactory) -> None:
     )
     p.add_argument("target", nargs="+", metavar="FILE", help="FILE, or: verify FILE")
     p.add_argument("--quiet", action="store_true", help="no progress output")
+    p.add_argument(
+        "--scratch",
+        metavar="DIR",
+        type=Path,
+        help="verify: folder for the scratch store (default: the system temp folder)",
+    )
     r = command("restore", "restore a backup file into the configured store", _restore)
     r.add_argument("file", metavar="FILE")
     r.add_argument(
@@ -132,7 +138,9 @@ async def _write_backup(dest: Path, args: argparse.Namespace, overrides: dict[st
 async def _verify(path: Path, args: argparse.Namespace) -> int:
     from interviewai_tui.ops.verify import verify_backup
 
-    report = await verify_backup(path, progress=_progress(args))
+    if args.scratch is not None and not args.scratch.is_dir():
+        raise CommandError(f"The scratch folder {args.scratch} does not exist.", EXIT_USAGE)
+    report = await verify_backup(path, workdir=args.scratch, progress=_progress(args))
     if report.problem is not None:
         raise CommandError(f"Backup NOT usable: {report.problem}")
     for check in report.checks:

@@ -42,6 +42,12 @@ async def _delete_one(store: Store, collection: str, doc_id: str) -> bool:
         return await store.interviews.delete(interview_id=doc_id)
     if collection == "chatSessions":
         return await store.chats.delete(chat_id=doc_id)
+    if collection == "users":
+        return await store.users.delete(user_id=doc_id)
+    if collection == "questions":
+        return await store.questions.delete(question_id=doc_id)
+    if collection == "sessions":
+        return await store.sessions.delete(session_id=doc_id)
     raise ValueError(f"no single-document delete for {collection}")
 
 

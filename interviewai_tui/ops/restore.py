@@ -30,6 +30,7 @@ from interviewai_tui.ops.backup_format import (
     open_backup,
     read_manifest,
 )
+from interviewai_tui.ops.bulk import delete_many
 from interviewai_tui.ops.progress import NullProgress, Progress
 from interviewai_tui.ops.versions import SCHEMA_VERSION
 from interviewai_tui.store import Store, StoreError
@@ -87,22 +88,14 @@ async def clear_store(store: Store) -> int:
     The audit trail is append-only (the store offers no way to delete from it), so a forced
     restore merges it: entries of the backup replace those with the same id, others stay.
 
-    Uses the repositories' own deletes, so each engine's rules (indexes, TTLs) stay intact.
+    Uses the store's own deletes (in bulk where it offers them), so each engine's rules
+    (indexes, TTLs) stay intact.
     """
     deleted = 0
-    ids: dict[str, list[str]] = {}
     for name in ("users", "interviews", "chatSessions", "questions", "sessions"):
-        ids[name] = [str(doc["_id"]) async for doc in store.export(collection=name)]
-    for user_id in ids["users"]:
-        deleted += await store.users.delete(user_id=user_id)
-    for interview_id in ids["interviews"]:
-        deleted += await store.interviews.delete(interview_id=interview_id)
-    for chat_id in ids["chatSessions"]:
-        deleted += await store.chats.delete(chat_id=chat_id)
-    for question_id in ids["questions"]:
-        deleted += await store.questions.delete(question_id=question_id)
-    for session_id in ids["sessions"]:
-        deleted += await store.sessions.delete(session_id=session_id)
+        ids = [str(doc["_id"]) async for doc in store.export(collection=name)]
+        for start in range(0, len(ids), _BATCH):
+            deleted += await delete_many(store, name, ids[start : start + _BATCH])
     deleted += await store.analytics.delete_older_than(before=_FAR_FUTURE)
     deleted += await store.metrics.delete_older_than(before=_FAR_FUTURE)
     return deleted

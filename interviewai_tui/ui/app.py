@@ -110,7 +110,7 @@ class InterviewAIApp(App[int]):
     async def open_services(self) -> None:
         """Open the container; resume a remembered session; show a clear screen on failure."""
         if self.log_to_file:
-            from interviewai_tui.ui.logfile import configure_error_log
+            from interviewai_tui.logs import configure_error_log
 
             await asyncio.to_thread(configure_error_log)
         try:
@@ -296,6 +296,6 @@ def run_app(overrides: dict[str, Any] | None = None) -> int:
     """Run the TUI on the container built from settings; returns the process exit code."""
     from interviewai_tui.container import Container
 
-    app = InterviewAIApp(Container(overrides=overrides), log_to_file=True)
+    app = InterviewAIApp(Container(overrides=overrides, collect_metrics=True), log_to_file=True)
     app.run()
     return app.return_code or 0

@@ -46,7 +46,10 @@ def test_backup_verify_restore_from_the_command_line(
     assert "Backed up" in out.out and "interviews 12" in out.out
     assert "interviews (12)…" in out.err  # plain progress lines when not on a terminal
 
-    assert main(["backup", "verify", str(file)]) == 0
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    assert main(["backup", "verify", str(file), "--scratch", str(scratch)]) == 0
+    assert list(scratch.iterdir()) == []  # the scratch store is removed afterwards
     out = capsys.readouterr().out
     assert "Backup verified" in out and out.count(" ok") == 8
 

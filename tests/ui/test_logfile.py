@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from interviewai_tui.ui.failures import report_failure
-from interviewai_tui.ui.logfile import LOGGER, configure_error_log
+from interviewai_tui.logs import LOGGER, configure_error_log
 
 
 @pytest.fixture

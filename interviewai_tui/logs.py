@@ -1,4 +1,4 @@
-"""The internal error log of the TUI: a small rotating file in the user's state dir.
+"""The internal error log: a small rotating file in the user's state dir (TUI and CLI).
 
 Failures shown to the user as one line are written here in full. While Textual owns the
 terminal nothing may go to stderr, so the "interviewai" logger stops propagating once the
@@ -42,4 +42,17 @@ def configure_error_log(folder: Path | None = None) -> Path | None:
     handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
+    return path
+
+
+def log_internal_error(exc: BaseException) -> Path | None:
+    """Write the traceback of an unexpected failure to the log; return the file's path.
+
+    Secrets never reach it: settings hold no API keys, and store and provider errors mask
+    passwords and keys before they are raised.
+    """
+    path = configure_error_log()
+    logging.getLogger(f"{LOGGER}.internal").error(
+        "internal error", exc_info=(type(exc), exc, exc.__traceback__)
+    )
     return path
