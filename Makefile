@@ -43,6 +43,7 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/store.py --interviews 100000
+	$(BIN)/python benchmarks/backup.py
 
 wheel-check: $(STAMP)
 	$(BIN)/python scripts/wheel_check.py

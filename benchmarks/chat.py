@@ -168,7 +168,7 @@ async def stream_run(rate: float, seconds: float, folder: Path) -> dict[str, flo
                 break
         done = time.perf_counter()
         assert view is not None
-        shown = len(view.markdown.source)
+        shown = len(view.shown_source)
     await store.__aexit__(None, None, None)
     return {
         "rate": rate,

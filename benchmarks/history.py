@@ -2,7 +2,7 @@
 asks for.
 
     python benchmarks/history.py [--interviews 100000] [--users 1000] [--db PATH] [--jobs N]
-                                 [--runs 20] [--with-store-fix]
+                                 [--runs 20] [--with-store-fix] [--seed-only]
 
 Seeds with benchmarks/store.py's functions (the heaviest user gets 5,000 interviews) plus a
 few conversations, then measures:
@@ -205,6 +205,8 @@ async def main(args: argparse.Namespace) -> int:
             )
         heavy, heavy_count = await heaviest(store)
     print(f"Store: {path} · heaviest user {heavy} with {heavy_count:,} interviews")
+    if args.seed_only:
+        return 0
     results: dict[str, list[float]] = {}
     for label in ("rebuild (cold)", "rebuild (warm)"):
         started = time.perf_counter()
@@ -241,4 +243,5 @@ if __name__ == "__main__":
     parser.add_argument("--jobs", type=int, default=default_jobs(), help="rebuild processes")
     parser.add_argument("--runs", type=int, default=20, help="timed paints of each screen")
     parser.add_argument("--with-store-fix", action="store_true", help="see the docstring")
+    parser.add_argument("--seed-only", action="store_true", help="seed --db and stop")
     sys.exit(asyncio.run(main(parser.parse_args())))

@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"interviewai {__version__}")
     _global_flags(parser, suppress=False)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a throwaway store filled with demo data (prints the demo sign-ins)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
@@ -71,6 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     overrides = overrides_from(args)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
+        if args.demo:
+            from interviewai_tui.demo import run_demo
+
+            return run_demo(overrides)
         return _run_tui(overrides)
     try:
         return handler(args, overrides)

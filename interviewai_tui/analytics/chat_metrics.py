@@ -14,13 +14,13 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from interviewai_tui.analytics.numbers import mean
+from interviewai_tui.analytics.writer import Doc
 from interviewai_tui.chat.bookkeeping import (
     average_response_time,
     conversation_count,
     is_partial,
     user_satisfaction,
 )
-from interviewai_tui.domain.analytics import Analytics, ChatMetrics, Period, ProviderMetrics
 from interviewai_tui.domain.chats import ChatSession
 from interviewai_tui.domain.common import AnalyticsType, ChatRole, PeriodType
 
@@ -84,10 +84,8 @@ def _primary(chat: ChatSession, providers: list[str]) -> str | None:
     return chat.provider if chat.provider in tied else tied[0]
 
 
-def chat_document(
-    chat: ChatSession, *, date: datetime, now: datetime, topics: TopicMatcher
-) -> Analytics:
-    """The analytics document of one conversation, with ``period.date`` = ``date``."""
+def chat_document(chat: ChatSession, *, date: datetime, topics: TopicMatcher) -> Doc:
+    """The stored form of one conversation's document, with ``period.date`` = ``date``."""
     messages = [m for m in chat.messages if m.role is not ChatRole.SYSTEM]
     replies = [m for m in messages if m.role is ChatRole.ASSISTANT]
     providers = [m.provider for m in replies if m.provider]
@@ -98,29 +96,26 @@ def chat_document(
         for m in replies
         if m.provider == primary and m.response_time is not None and not is_partial(m)
     ]
-    metrics = ChatMetrics(
-        session_id=chat.id,
-        message_count=conversation_count(chat.messages),
-        average_response_time=average_response_time(chat.messages),
-        tokens_used=tokens,
-        cost=round(sum(m.cost for m in replies if m.cost is not None), 6),
-        user_satisfaction=user_satisfaction(chat.messages),
-        topics_discussed=topics.top(m.content for m in messages if m.role is ChatRole.USER),
-        provider_metrics=ProviderMetrics(
-            primary=primary,
-            fallback_count=sum(1 for p in providers if chat.provider and p != chat.provider),
-            error_rate=round(sum(1 for m in replies if is_partial(m)) / len(replies) * 100, 1)
-            if replies
-            else 0.0,
-            average_latency=mean(latency),
-        ),
-    )
+    partial = sum(1 for m in replies if is_partial(m))
+    metrics = {
+        "sessionId": chat.id,
+        "messageCount": conversation_count(chat.messages),
+        "averageResponseTime": average_response_time(chat.messages),
+        "tokensUsed": tokens,
+        "cost": round(sum(m.cost for m in replies if m.cost is not None), 6),
+        "userSatisfaction": user_satisfaction(chat.messages),
+        "topicsDiscussed": topics.top(m.content for m in messages if m.role is ChatRole.USER),
+        "providerMetrics": {
+            "primary": primary,
+            "fallbackCount": sum(1 for p in providers if chat.provider and p != chat.provider),
+            "errorRate": round(partial / len(replies) * 100, 1) if replies else 0.0,
+            "averageLatency": mean(latency),
+        },
+    }
     end = max((m.timestamp for m in messages), default=chat.last_message_at or chat.updated_at)
-    return Analytics(
-        user_id=chat.user_id,
-        type=AnalyticsType.CHAT,
-        period=Period(type=PeriodType.DAILY, date=date, end_date=end),
-        chat_metrics=metrics,
-        created_at=now,
-        updated_at=now,
-    )
+    return {
+        "userId": chat.user_id,
+        "type": AnalyticsType.CHAT.value,
+        "period": {"type": PeriodType.DAILY.value, "date": date, "endDate": end},
+        "chatMetrics": metrics,
+    }

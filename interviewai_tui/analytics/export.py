@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 
+from interviewai_tui.analytics.files import plain_text
 from interviewai_tui.analytics.progress import ProgressReport
 
 __all__ = ["duration_text", "progress_markdown"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 
 
 def _md(text: str) -> str:
     """Untrusted text as literal Markdown: no control characters, no markup, one line."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(_CONTROL.sub("", text).split()))
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(plain_text(text).split()))
 
 
 def duration_text(seconds: int) -> str:

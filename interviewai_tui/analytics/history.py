@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from interviewai_tui.analytics.errors import AnalyticsError
-from interviewai_tui.analytics.files import write_text
+from interviewai_tui.analytics.files import plain_text, write_text
 from interviewai_tui.analytics.periods import local_midnight, zone_for
 from interviewai_tui.analytics.service import AnalyticsService
 from interviewai_tui.domain.common import Difficulty, InterviewStatus
@@ -96,8 +96,10 @@ class HistoryRow:
 
 def csv_cell(value: str) -> str:
     """A cell a spreadsheet will not run: text starting with = + - @ (or a tab/CR) is
-    prefixed with an apostrophe (OWASP CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    prefixed with an apostrophe (OWASP CSV injection); terminal sequences are removed."""
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        value = "'" + value
+    return plain_text(value)
 
 
 class HistoryService:

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from interviewai_tui.analytics.activity import completed_moment
 from interviewai_tui.analytics.numbers import mean
-from interviewai_tui.domain.analytics import Analytics
+from interviewai_tui.analytics.writer import Doc
 from interviewai_tui.domain.common import (
     AnalyticsType,
     Difficulty,
@@ -32,7 +32,6 @@ __all__ = ["SUCCESS_SCORE", "common_mistakes", "interview_document", "wanted_dat
 SUCCESS_SCORE = 60  # the same bar as the question bank's usage.successRate (grading.py)
 MAX_MISTAKES = 3
 MAX_MISTAKE_CHARS = 120
-_NO_ID = "0" * 24  # the writer gives every document its stored or a new id
 
 # A sentence that names a fault holds one of these (matched at a word start, on lower case).
 _CUES: tuple[str, ...] = (
@@ -120,41 +119,35 @@ def _success(q: InterviewQuestion) -> float:
     return 100.0 if q.score >= SUCCESS_SCORE else 0.0
 
 
-def interview_document(interview: Interview, *, date: datetime, now: datetime) -> Analytics:
-    """The analytics document of a completed interview, with ``period.date`` = ``date``."""
+def interview_document(interview: Interview, *, date: datetime) -> Doc:
+    """The stored form of a completed interview's document, with ``period.date`` = ``date``."""
     questions = interview.questions
     answered = [q for q in questions if _answered(q)]
     counts = Counter(q.difficulty or interview.difficulty for q in questions)
     metrics = {
-        "interview_id": interview.id,
-        "completion_rate": round(len(answered) / len(questions) * 100, 1) if questions else 0.0,
-        "average_question_time": mean([float(q.time_spent) for q in answered]),
-        "difficulty_distribution": {d.value: counts[d] for d in Difficulty},
-        "skill_performance": dict(interview.results.skill_scores) if interview.results else {},
-        "question_metrics": [
+        "interviewId": interview.id,
+        "completionRate": round(len(answered) / len(questions) * 100, 1) if questions else 0.0,
+        "averageQuestionTime": mean([float(q.time_spent) for q in answered]),
+        "difficultyDistribution": {d.value: counts[d] for d in Difficulty},
+        "skillPerformance": dict(interview.results.skill_scores) if interview.results else {},
+        "questionMetrics": [
             {
-                "question_id": q.question_id or q.id,
-                "average_score": q.score,
-                "average_time": float(q.time_spent),
-                "success_rate": _success(q),
-                "common_mistakes": common_mistakes(q),
+                "questionId": q.question_id or q.id,
+                "averageScore": q.score,
+                "averageTime": float(q.time_spent),
+                "successRate": _success(q),
+                "commonMistakes": common_mistakes(q),
             }
             for q in questions
         ],
     }
-    # Validated once from plain data: a rebuild makes one of these per completed interview.
-    return Analytics.model_validate(
-        {
-            "_id": _NO_ID,
-            "user_id": interview.user_id,
-            "type": AnalyticsType.INTERVIEW,
-            "period": {
-                "type": PeriodType.DAILY,
-                "date": date,
-                "end_date": completed_moment(interview),
-            },
-            "interview_metrics": metrics,
-            "created_at": now,
-            "updated_at": now,
-        }
-    )
+    return {
+        "userId": interview.user_id,
+        "type": AnalyticsType.INTERVIEW.value,
+        "period": {
+            "type": PeriodType.DAILY.value,
+            "date": date,
+            "endDate": completed_moment(interview),
+        },
+        "interviewMetrics": metrics,
+    }

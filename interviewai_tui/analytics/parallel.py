@@ -17,6 +17,7 @@ from multiprocessing import get_context
 
 from interviewai_tui.analytics.loader import all_users
 from interviewai_tui.analytics.service import AnalyticsService, RebuildReport
+from interviewai_tui.analytics.writer import Batch
 from interviewai_tui.clock import FrozenClock
 from interviewai_tui.store.base import StoreUnavailableError
 
@@ -54,14 +55,16 @@ async def _rebuild_chunk(
     async with open_store(url, clock=clock) as store:
         service = AnalyticsService(store, clock)
         await service.topics()
+        batch = Batch(store)
         for user_id in user_ids:
             try:
-                report.add(await service.rebuild_user(user_id, since=since))
+                report.add(await service.rebuild_user(user_id, since=since, batch=batch))
             except StoreUnavailableError:
                 raise
             except Exception:  # one user's bad data must not stop the others
                 log.exception("rebuilding the analytics of user %s failed", user_id)
                 report.failed.append(user_id)
+        await batch.flush()
     return report
 
 

@@ -6,6 +6,7 @@ running any of these twice in a row writes nothing the second time.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -20,7 +21,13 @@ from interviewai_tui.analytics.loader import all_users, load_history, stored_doc
 from interviewai_tui.analytics.periods import local_day, period_of, zone_for
 from interviewai_tui.analytics.progress import ProgressReport, build_report
 from interviewai_tui.analytics.user_rollup import UserHistory, user_documents
-from interviewai_tui.analytics.writer import WriteReport, claim_dates, sync_documents
+from interviewai_tui.analytics.writer import (
+    Batch,
+    Doc,
+    WriteReport,
+    claim_dates,
+    sync_documents,
+)
 from interviewai_tui.clock import Clock
 from interviewai_tui.domain.analytics import Analytics
 from interviewai_tui.domain.common import AnalyticsType, PeriodType, to_utc
@@ -81,9 +88,10 @@ class AnalyticsService:
         users = await all_users(self.store)
         total = RebuildReport()
         await self.topics()
+        batch = Batch(self.store)
         for done, user in enumerate(users, start=1):
             try:
-                total.add(await self.rebuild_user(user, since=since))
+                total.add(await self.rebuild_user(user, since=since, batch=batch))
             except StoreUnavailableError:
                 raise
             except Exception:  # one user's bad data must not stop everyone else's rebuild
@@ -91,13 +99,21 @@ class AnalyticsService:
                 total.failed.append(user.id)
             if progress is not None:
                 progress(done, len(users))
+        await batch.flush()
         total.seconds = round(time.perf_counter() - started, 3)
         return total
 
     async def rebuild_user(
-        self, user: User | PublicUser | str, *, since: datetime | None = None
+        self,
+        user: User | PublicUser | str,
+        *,
+        since: datetime | None = None,
+        batch: Batch | None = None,
     ) -> RebuildReport:
-        """Recompute one user's user, interview and chat documents."""
+        """Recompute one user's user, interview and chat documents.
+
+        With ``batch``, the writes are collected there and the caller flushes them.
+        """
         if not isinstance(user, User):
             found = await self.store.users.get(user_id=user if isinstance(user, str) else user.id)
             if found is None:
@@ -106,14 +122,18 @@ class AnalyticsService:
         history = await load_history(self.store, user)
         stored = await stored_documents(self.store, user.id)
         now = self.now()
-        computed = user_documents(history, now=now)
-        computed += self._interview_documents(history, stored[AnalyticsType.INTERVIEW], now)
-        computed += self._chat_documents(
-            history, stored[AnalyticsType.CHAT], now, await self.topics()
-        )
+        topics = await self.topics()
+
+        def compute() -> list[Doc]:
+            docs = user_documents(history)
+            docs += self._interview_documents(history, stored[AnalyticsType.INTERVIEW])
+            return docs + self._chat_documents(history, stored[AnalyticsType.CHAT], topics)
+
+        # CPU-bound: in a thread, so a screen that asks for a rebuild keeps drawing meanwhile.
+        computed = await asyncio.to_thread(compute)
         existing = [d for docs in stored.values() for d in docs]
         written: WriteReport = await sync_documents(
-            self.store, computed=computed, existing=existing, now=now, since=since
+            self.store, computed=computed, existing=existing, now=now, since=since, batch=batch
         )
         return RebuildReport(
             users=1,
@@ -124,9 +144,7 @@ class AnalyticsService:
         )
 
     @staticmethod
-    def _interview_documents(
-        history: UserHistory, stored: list[Analytics], now: datetime
-    ) -> list[Analytics]:
+    def _interview_documents(history: UserHistory, stored: list[Analytics]) -> list[Doc]:
         done = [iv for iv in history.interviews if is_completed(iv)]
         held = {
             d.interview_metrics.interview_id: d.period.date
@@ -134,12 +152,12 @@ class AnalyticsService:
             if d.interview_metrics is not None and d.interview_metrics.interview_id
         }
         dates = claim_dates(((iv.id, wanted_date(iv)) for iv in done), held)
-        return [interview_document(iv, date=dates[iv.id], now=now) for iv in done]
+        return [interview_document(iv, date=dates[iv.id]) for iv in done]
 
     @staticmethod
     def _chat_documents(
-        history: UserHistory, stored: list[Analytics], now: datetime, topics: TopicMatcher
-    ) -> list[Analytics]:
+        history: UserHistory, stored: list[Analytics], topics: TopicMatcher
+    ) -> list[Doc]:
         chats = [c for c in history.chats if c.messages]
         held = {
             d.chat_metrics.session_id: d.period.date
@@ -147,7 +165,7 @@ class AnalyticsService:
             if d.chat_metrics is not None and d.chat_metrics.session_id
         }
         dates = claim_dates(((c.id, c.created_at) for c in chats), held)
-        return [chat_document(c, date=dates[c.id], now=now, topics=topics) for c in chats]
+        return [chat_document(c, date=dates[c.id], topics=topics) for c in chats]
 
     # --- keeping current ------------------------------------------------------------------------
 

@@ -36,8 +36,8 @@ from interviewai_tui.analytics.activity import (
 from interviewai_tui.analytics.numbers import mean, score_mean
 from interviewai_tui.analytics.periods import PERIOD_TYPES, PeriodKey, local_day, period_of
 from interviewai_tui.analytics.streaks import Streaks
+from interviewai_tui.analytics.writer import Doc
 from interviewai_tui.chat.bookkeeping import is_partial
-from interviewai_tui.domain.analytics import Analytics
 from interviewai_tui.domain.chats import ChatMessage, ChatSession
 from interviewai_tui.domain.common import AnalyticsType, ChatRole, PeriodType
 from interviewai_tui.domain.interviews import Interview
@@ -45,7 +45,6 @@ from interviewai_tui.domain.interviews import Interview
 __all__ = ["UserHistory", "user_documents"]
 
 _ORDER = {a.key: i for i, a in enumerate(ACHIEVEMENTS)}
-_NO_ID = "0" * 24  # the writer gives every document its stored or a new id
 
 
 @dataclass(slots=True)
@@ -80,8 +79,8 @@ class _Bucket:
     achievements: list[str] = field(default_factory=list)
 
 
-def user_documents(history: UserHistory, *, now: datetime) -> list[Analytics]:
-    """The user's period documents (created/updated set to ``now``), oldest period first."""
+def user_documents(history: UserHistory) -> list[Doc]:
+    """The user's period documents in stored form, oldest period first."""
     zone = history.zone
     events = history.events()
     if not events:
@@ -113,7 +112,7 @@ def user_documents(history: UserHistory, *, now: datetime) -> list[Analytics]:
     activity = [(e.at, e.at) for e in events] + [interview_span(iv) for iv in history.interviews]
     spans = [(day(a), (b - a).total_seconds()) for a, b in visits(activity)]
     features = {(day(e.at), e.feature) for e in events}
-    docs: list[Analytics] = []
+    docs: list[Doc] = []
     for kind in PERIOD_TYPES:
         # Few distinct days, many events: look each day's period up once.
         keys: dict[date, PeriodKey] = {}
@@ -138,7 +137,7 @@ def user_documents(history: UserHistory, *, now: datetime) -> list[Analytics]:
             buckets[key(d)].messages.append(m)
         for name, at in unlocked.items():
             buckets[key(day(at))].achievements.append(name)
-        docs += _documents(history.user_id, zone, buckets, streaks, now)
+        docs += _documents(history.user_id, zone, buckets, streaks)
     return docs
 
 
@@ -147,12 +146,9 @@ def _documents(
     zone: ZoneInfo,
     buckets: dict[PeriodKey, _Bucket],
     streaks: Streaks,
-    now: datetime,
-) -> list[Analytics]:
-    # Each document is validated once from plain data: one call into pydantic-core per
-    # document costs a fraction of building every nested model in Python.
+) -> list[Doc]:
     last_skill: dict[str, int] = {}
-    out: list[Analytics] = []
+    out: list[Doc] = []
     for key in sorted(buckets):
         bucket = buckets[key]
         skills = _skill_means(bucket.completed)
@@ -164,37 +160,32 @@ def _documents(
         start, end = key.bounds(zone)
         scores = [iv.results.total_score for iv in bucket.completed if iv.results]
         metrics = {
-            "interviews_completed": len(bucket.completed),
-            "average_score": score_mean(scores),
-            "total_time_spent": sum(_time_spent(iv) for iv in bucket.completed),
-            "skill_progress": progress,
-            "streak_days": streaks.on(bucket.last_active) if bucket.last_active else 0,
+            "interviewsCompleted": len(bucket.completed),
+            "averageScore": score_mean(scores),
+            "totalTimeSpent": sum(_time_spent(iv) for iv in bucket.completed),
+            "skillProgress": progress,
+            "streakDays": streaks.on(bucket.last_active) if bucket.last_active else 0,
             "achievements": sorted(bucket.achievements, key=_ORDER.__getitem__),
-            "login_count": len(bucket.visits),
-            "session_duration": mean(bucket.visits),
-            "features_used": sorted(bucket.features),
-            "score_history": [
+            "loginCount": len(bucket.visits),
+            "sessionDuration": mean(bucket.visits),
+            "featuresUsed": sorted(bucket.features),
+            "scoreHistory": [
                 {
                     "date": completed_moment(iv),
                     "score": iv.results.total_score if iv.results else 0,
-                    "interview_id": iv.id,
+                    "interviewId": iv.id,
                 }
                 for iv in bucket.completed
             ],
-            "ai_interactions": _ai(bucket),
+            "aiInteractions": _ai(bucket),
         }
         out.append(
-            Analytics.model_validate(
-                {
-                    "_id": _NO_ID,
-                    "user_id": user_id,
-                    "type": AnalyticsType.USER,
-                    "period": {"type": key.kind, "date": start, "end_date": end},
-                    "user_metrics": metrics,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
+            {
+                "userId": user_id,
+                "type": AnalyticsType.USER.value,
+                "period": {"type": key.kind.value, "date": start, "endDate": end},
+                "userMetrics": metrics,
+            }
         )
     return out
 
@@ -229,8 +220,8 @@ def _ai(bucket: _Bucket) -> dict[str, object]:
         if iv.ai_processing is not None and iv.ai_processing.provider
     }
     return {
-        "total_messages": len(bucket.messages),
-        "average_response_time": mean(times),
-        "satisfaction_rating": mean(ratings, 2) if ratings else None,
-        "providers_used": sorted(providers),
+        "totalMessages": len(bucket.messages),
+        "averageResponseTime": mean(times),
+        "satisfactionRating": mean(ratings, 2) if ratings else None,
+        "providersUsed": sorted(providers),
     }

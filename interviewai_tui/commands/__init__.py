@@ -17,10 +17,21 @@ def register_all(command: CommandFactory) -> None:
         ai_cmd,
         doctor,
         metrics_cmd,
+        ops_cmd,
         questions_cmd,
+        serve_cmd,
         settings_cmd,
         user_cmd,
     )
 
-    for module in (doctor, settings_cmd, user_cmd, questions_cmd, ai_cmd, metrics_cmd):
+    for module in (
+        doctor,
+        settings_cmd,
+        user_cmd,
+        questions_cmd,
+        ai_cmd,
+        metrics_cmd,
+        ops_cmd,
+        serve_cmd,
+    ):
         module.register(command)

@@ -163,12 +163,14 @@ def _restore(args: argparse.Namespace, overrides: dict[str, Any]) -> int:
 
 async def _restore_async(path: Path, args: argparse.Namespace, overrides: dict[str, Any]) -> int:
     from interviewai_tui.ops.backup_format import BackupError
-    from interviewai_tui.ops.restore import restore_backup
+    from interviewai_tui.ops.restore import RestoreFailedError, restore_backup
 
     settings = settings_or_error(overrides)
     async with _main_store(settings, must_exist=False) as store:
         try:
             report = await restore_backup(store, path, force=args.force, progress=_progress(args))
+        except RestoreFailedError as exc:
+            raise CommandError(str(exc)) from None
         except BackupError as exc:
             raise CommandError(f"{exc} Nothing was restored.") from None
         where = store.describe()

@@ -36,7 +36,14 @@ from interviewai_tui.ops.versions import SCHEMA_VERSION
 from interviewai_tui.store import Store, StoreError
 from interviewai_tui.store.models import MODELS
 
-__all__ = ["NotEmptyError", "RestoreReport", "check_backup", "clear_store", "restore_backup"]
+__all__ = [
+    "NotEmptyError",
+    "RestoreFailedError",
+    "RestoreReport",
+    "check_backup",
+    "clear_store",
+    "restore_backup",
+]
 
 _BATCH = 1000
 _FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
@@ -44,6 +51,10 @@ _FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
 class NotEmptyError(BackupError):
     """The target store already holds data and `force` was not given."""
+
+
+class RestoreFailedError(BackupError):
+    """Writing failed part way; the message says whether what was written was removed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +165,9 @@ async def restore_backup(
     Raises:
         NotEmptyError: the store holds data and `force` is False (nothing written).
         BackupError: the file is damaged, altered, truncated or too new (nothing written).
-        StoreError: the store failed while being written.
+        RestoreFailedError: an invalid document or a store failure while writing; what was
+            written is removed again when the store allows it.
+        StoreError: the store could not be read before anything was written.
     """
     progress = progress or NullProgress()
     path = path.expanduser()
@@ -176,7 +189,12 @@ async def restore_backup(
                 written[entry.name] = await _write_collection(store, archive, entry, progress)
                 progress.finish()
     except (BackupError, StoreError) as exc:
-        with contextlib.suppress(StoreError):
+        try:
             await clear_store(store)
-        raise BackupError(f"{exc} The restore was undone.") from None
+        except StoreError:
+            raise RestoreFailedError(
+                f"{exc} The store may hold part of the backup; fix the cause and restore "
+                "again with --force."
+            ) from None
+        raise RestoreFailedError(f"{exc} The restore was undone.") from None
     return RestoreReport(manifest, written, cleared)

@@ -150,7 +150,7 @@ def chat(
 
 async def add_user(store: Store, *, name: str = "Ann", timezone: str = "UTC") -> User:
     user = User(
-        email=f"{name.lower()}{new_id()[-6:]}@example.com",
+        email=f"user{new_id()[-8:]}@example.com",
         name=name,
         preferences=Preferences(timezone=timezone),
     )

@@ -8,14 +8,15 @@ import json
 import random
 import zipfile
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
 from interviewai_tui.ops.backup import create_backup
 from interviewai_tui.ops.backup_format import BackupError
-from interviewai_tui.ops.restore import restore_backup
+from interviewai_tui.ops.restore import RestoreFailedError, restore_backup
 from interviewai_tui.ops.verify import verify_backup
-from interviewai_tui.store import open_store
+from interviewai_tui.store import Store, StoreUnavailableError, open_store
 from tests.ops.conftest import store_url
 from tests.ops.dataset import build, fill
 
@@ -143,3 +144,27 @@ async def test_other_files_are_refused(tmp_path: Path) -> None:
         archive.writestr("readme.md", "hi")
     await assert_refused(tmp_path, other_zip, "no manifest")
     await assert_refused(tmp_path, tmp_path / "missing.zip", "does not exist")
+
+
+class BreaksOnChats:
+    """A store whose connection drops while the chats are being restored."""
+
+    def __init__(self, inner: Store) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    async def import_documents(self, *, collection: str, documents: Any) -> int:
+        if collection == "chatSessions":
+            raise StoreUnavailableError("The connection was lost.")
+        return int(await self._inner.import_documents(collection=collection, documents=documents))
+
+
+async def test_store_failure_midway_is_undone(tmp_path: Path, backup: Path) -> None:
+    async with open_store(store_url("sqlite", tmp_path, "target")) as target:
+        with pytest.raises(
+            RestoreFailedError, match=r"connection was lost\. The restore was undone"
+        ):
+            await restore_backup(cast(Store, BreaksOnChats(target)), backup)
+        assert set((await target.counts()).values()) == {0}

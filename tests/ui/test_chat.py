@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Markdown
+from textual.content import Content
+from textual.style import Style
+from textual.widgets import Markdown, Static
 
 from interviewai_tui.chat.service import ChatService
 from interviewai_tui.clock import FrozenClock
@@ -195,26 +197,42 @@ async def test_markup_html_and_escape_sequences_are_shown_verbatim_or_removed(ct
     assert "<b>html</b> too;" in text
     assert "done" in text and "52;c" not in text and "[2J" not in text
     assert "\x1b" not in text and "\x9b" not in text
-    markdowns = [v.markdown.source for v in ctx.views()]
+    markdowns = [v.shown_source for v in ctx.views()]
     assert all("\x1b" not in s and "\x9b" not in s for s in markdowns)
 
 
+def link_actions(view: MessageView) -> list[str]:
+    """The click actions of the links in a finished message's body."""
+    body = view.query_one(".chat-body", Static).visual
+    assert isinstance(body, Content)
+    return [
+        str(span.style.meta["@click"])
+        for span in body.spans
+        if isinstance(span.style, Style) and "@click" in span.style.meta
+    ]
+
+
 async def test_links_open_only_for_web_urls_after_confirmation(ctx: Ctx) -> None:
-    ctx.fake.queue(Reply(parts=[openai_chunks(["See [docs](https://docs.example/x)"])]))
+    head = b"".join(events_of(openai_chunks(["See [docs](https://docs.example/x) ", "and "]))[:2])
+    ctx.fake.queue(Reply(parts=[head, 0.6, openai_chunks(["more."])]))
     ctx.fake.queue(Reply(parts=[openai_chunks(["T"])]))
     await ctx.send("links?")
-    await ctx.replied()
-    markdown = ctx.views()[-1].query_one(Markdown)
-    markdown.post_message(Markdown.LinkClicked(markdown, "file:///etc/passwd"))
-    await ctx.pilot.pause()
-    assert any("Only web links" in t for t in toasts(ctx.app))
+    await ctx.until(lambda: "See docs" in screen_text(ctx.app))
+    live = ctx.views()[-1].query_one(Markdown)  # still streaming: Textual's Markdown widget
+    live.post_message(Markdown.LinkClicked(live, "file:///etc/passwd"))
+    await ctx.until(lambda: any("Only web links" in t for t in toasts(ctx.app)))
     assert not isinstance(ctx.app.screen, ConfirmDialog)
-    markdown.post_message(Markdown.LinkClicked(markdown, "https://docs.example/x"))
+    await ctx.replied()
+    view = ctx.views()[-1]
+    (action,) = link_actions(view)  # finished: one Static whose link asks the screen
+    assert action == "screen.chat_link('https://docs.example/x')"
+    body = view.query_one(".chat-body", Static)
+    await ctx.app.run_action(action, body)
     await ctx.until(lambda: isinstance(ctx.app.screen, ConfirmDialog))
     await ctx.pilot.press("n")
     await ctx.pilot.pause()
     assert ctx.app.opened_urls == []
-    markdown.post_message(Markdown.LinkClicked(markdown, "https://docs.example/x"))
+    await ctx.app.run_action(action, body)
     await ctx.until(lambda: isinstance(ctx.app.screen, ConfirmDialog))
     await ctx.pilot.press("y")
     await ctx.pilot.pause()

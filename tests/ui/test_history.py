@@ -107,6 +107,9 @@ async def test_search_and_filters_reload_from_the_store(
         table = _table(app)
         finals = [iv for iv in made if iv.title.startswith("Final")]
         assert [r.id for r in table.loaded] == [iv.id for iv in finals]
+        await pilot.press("escape")  # back to the table, then open the filters
+        await pilot.press("f")
+        await settle(pilot)
         app.screen.query_one("#status", Select).value = InterviewStatus.IN_PROGRESS
         await settle(pilot, 0.4)
         assert [r.id for r in table.loaded] == [
@@ -139,7 +142,7 @@ async def test_sorting_by_score_and_refusing_unsortable_columns(
         await app.push_screen(HistoryScreen())
         await settle(pilot)
         table = _table(app)
-        table.move_cursor(column=6)  # Score
+        table.move_cursor(column=2)  # Score
         await pilot.press("s")
         await settle(pilot)
         scores = [r.score for r in table.loaded]
@@ -148,7 +151,7 @@ async def test_sorting_by_score_and_refusing_unsortable_columns(
         await pilot.press("s")  # again: ascending
         await settle(pilot)
         assert [r.score for r in table.loaded if r.score is not None] == sorted(ranked)
-        table.move_cursor(column=2)  # Role
+        table.move_cursor(column=6)  # Role
         await pilot.press("s")
         await settle(pilot)
         assert "can be sorted by date, title, status, score" in " ".join(toasts(app))
@@ -219,9 +222,11 @@ async def test_enter_opens_the_detail_and_untrusted_titles_stay_literal(
         await settle(pilot)
         text = screen_text(app)
         assert "[bold red]pwn[/] done" in text and "\x1b" not in text
+        depth = len(app.screen_stack)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, InterviewDetailScreen)
+        assert len(app.screen_stack) == depth + 1  # opened once
         assert "[bold red]pwn[/] done" in screen_text(app)
 
 

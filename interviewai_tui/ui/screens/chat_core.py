@@ -223,7 +223,10 @@ class ChatCore(AppScreen[None]):
     @on(OptionList.OptionSelected, "#chat-sessions")
     def _session_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id and (self.chat is None or event.option.id != self.chat.id):
-            self.run_worker(self.open_chat(event.option.id), exclusive=True, group="chat-open")
+            self.run_worker(
+                self.open_chat(event.option.id), exclusive=True, group="chat-open",
+                exit_on_error=False,
+            )  # fmt: skip
 
     @on(Input.Changed, "#chat-search")
     def _search_changed(self) -> None:
@@ -233,7 +236,10 @@ class ChatCore(AppScreen[None]):
 
     def _search_now(self) -> None:
         selected = self.chat.id if self.chat else None
-        self.run_worker(self.refresh_sessions(select=selected), exclusive=True, group="chat-list")
+        self.run_worker(
+            self.refresh_sessions(select=selected), exclusive=True, group="chat-list",
+            exit_on_error=False,
+        )  # fmt: skip
 
     # --- sending and streaming -----------------------------------------------------------
     @on(ChatComposer.Submitted)
@@ -321,7 +327,10 @@ class ChatCore(AppScreen[None]):
     # --- links -----------------------------------------------------------------------------
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()
-        href = event.href
+        self.action_chat_link(event.href)
+
+    def action_chat_link(self, href: str) -> None:
+        """A link in a message was clicked: web links open after a yes, others never."""
         if urlsplit(href).scheme.lower() not in ("http", "https"):
             self.say(f"Only web links (http or https) are opened; not {href}", severity="warning")
             return

@@ -4,26 +4,23 @@ search, sorting, resume, delete and CSV export."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
 from interviewai_tui.analytics.errors import AnalyticsError
 from interviewai_tui.analytics.history import HistoryFilter
-from interviewai_tui.domain.common import Difficulty, InterviewStatus
 from interviewai_tui.ui.safe import one_line
 from interviewai_tui.ui.screens.base import AppScreen
 from interviewai_tui.ui.widgets.chrome import KeyHints, TitleBar
+from interviewai_tui.ui.widgets.history_filters import FilterPanel
 from interviewai_tui.ui.widgets.history_parts import (
     export_folder,
     history_service,
@@ -37,18 +34,7 @@ if TYPE_CHECKING:
 
 PAGE = 50
 FILTER_DELAY = 0.3  # seconds of quiet typing before the table reloads
-_COLUMN_NAMES = dict(COLUMNS)
-
-
-def parse_day(text: str, label: str) -> date | None:
-    """A YYYY-MM-DD field; blank is None; anything else is one sentence."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise AnalyticsError(f"Write the {label} date as YYYY-MM-DD.") from None
+_COLUMN_NAMES = {key: label for key, label, _ in COLUMNS}
 
 
 class HistoryScreen(AppScreen[None]):
@@ -62,6 +48,7 @@ class HistoryScreen(AppScreen[None]):
         Binding("s", "sort", "Sort"),
         Binding("x", "export", "CSV"),
         Binding("p", "progress", "Progress"),
+        Binding("f", "filters", "Filters"),
         Binding("slash", "search", "Search"),
         Binding("escape", "back", "Back"),
     ]
@@ -71,15 +58,7 @@ class HistoryScreen(AppScreen[None]):
         self._service = service
         self.filter = HistoryFilter()
         self._debounce: Timer | None = None
-        self._timezone: str | None = getattr(
-            getattr(self._user(), "preferences", None), "timezone", None
-        )
-
-    def _user(self) -> Any:
-        try:
-            return signed_in(self.app)
-        except Exception:  # no app yet (constructed before push) or not signed in
-            return None
+        self._timezone: str | None = None  # the user's, read on mount
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:
@@ -87,21 +66,8 @@ class HistoryScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Horizontal(id="history-filters", classes="history-filter-row"):
-            yield Input(placeholder="Search titles", id="search")
-            yield Select[InterviewStatus](
-                [(s.value.replace("_", " "), s) for s in InterviewStatus],
-                prompt="Any status",
-                id="status",
-            )
-            yield Select[Difficulty](
-                [(d.value, d) for d in Difficulty], prompt="Any level", id="difficulty"
-            )
-        with Horizontal(id="history-filters-2", classes="history-filter-row"):
-            yield Select[str]([], prompt="Any role", id="role")
-            yield Input(placeholder="Tech", id="tech")
-            yield Input(placeholder="From YYYY-MM-DD", id="from", max_length=10)
-            yield Input(placeholder="To YYYY-MM-DD", id="to", max_length=10)
+        with Horizontal(id="history-search-row"):
+            yield Input(placeholder="Search titles (/)  ·  f: filters", id="search")
         yield HistoryTable(timezone=self._timezone, id="history-table")
         yield Static("Loading…", id="history-status")
         yield KeyHints()
@@ -111,7 +77,6 @@ class HistoryScreen(AppScreen[None]):
         self._timezone = user.preferences.timezone
         self.table.timezone = self._timezone
         self.reload()
-        self.load_choices()
 
     @property
     def table(self) -> HistoryTable:
@@ -166,12 +131,9 @@ class HistoryScreen(AppScreen[None]):
         self._show_count()
 
     @work(exit_on_error=False, group="history-choices")
-    async def load_choices(self) -> None:
+    async def load_choices(self, panel: FilterPanel) -> None:
         service = await self.service()
-        roles = await service.role_choices()
-        self.query_one("#role", Select).set_options((Text(one_line(r, 30)), r) for r in roles)
-        stacks = await service.tech_choices()
-        self.query_one("#tech", Input).suggester = SuggestFromList(stacks, case_sensitive=False)
+        panel.set_choices(await service.role_choices(), await service.tech_choices())
 
     def _show_count(self) -> None:
         table = self.table
@@ -206,30 +168,32 @@ class HistoryScreen(AppScreen[None]):
         self.table.focus()
 
     def apply_filters(self) -> None:
-        def value(selector: str) -> Any:
-            chosen = self.query_one(selector, Select).value
-            return None if chosen is Select.NULL else chosen
-
-        def text(selector: str) -> str:
-            return self.query_one(selector, Input).value.strip()
-
+        panels = self.query(FilterPanel)
         try:
-            updated = replace(
-                self.filter,
-                search=text("#search") or None,
-                status=value("#status"),
-                difficulty=value("#difficulty"),
-                job_role=value("#role"),
-                tech=text("#tech") or None,
-                date_from=parse_day(text("#from"), "start"),
-                date_to=parse_day(text("#to"), "end"),
-            )
+            fields = panels.first().values() if panels else {}
         except AnalyticsError as error:
             self._status(error.message, error=True)
             return
+        search = self.query_one("#search", Input).value.strip() or None
+        updated = replace(self.filter, search=search, **fields)
         if updated != self.filter:
             self.filter = updated
             self.reload()
+
+    async def action_filters(self) -> None:
+        panels = self.query(FilterPanel)
+        if not panels:
+            panel = FilterPanel(id="history-filters")
+            await self.mount(panel, before=self.table)
+            self.load_choices(panel)
+            panel.query_one("#status", Select).focus()
+            return
+        panel = panels.first()
+        panel.display = not panel.display
+        if panel.display:
+            panel.query_one("#status", Select).focus()
+        else:
+            self.table.focus()
 
     # --- actions ------------------------------------------------------------------------------
 

@@ -238,7 +238,8 @@ class InterviewDetailScreen(AppScreen[None]):
         screen = InterviewSessionScreen(
             fresh.id, service=service, provider=setup.provider, model=setup.model
         )
-        await self.app.switch_screen(screen)
+        # Not awaited: this worker belongs to the screen being replaced.
+        self.app.switch_screen(screen)
 
     @work(exclusive=True, exit_on_error=False, group="detail-resume")
     async def action_resume(self) -> None:
@@ -249,7 +250,8 @@ class InterviewDetailScreen(AppScreen[None]):
             return
         service = await interview_service(self.app)
         screen = InterviewSessionScreen(self.interview.id, resume=True, service=service)
-        await self.app.switch_screen(screen)
+        # Not awaited: this worker belongs to the screen being replaced.
+        self.app.switch_screen(screen)
 
     @work(exclusive=True, exit_on_error=False, group="detail-delete")
     async def action_delete(self) -> None:

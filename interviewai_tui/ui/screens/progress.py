@@ -60,12 +60,15 @@ def skill_lines(report: ProgressReport) -> list[str]:
     if not report.skills:
         return ["No skill scores yet."]
     noun = _NOUN.get(report.granularity, "period")
-    out = [f"{'Skill':14} {'Score':16}      vs last {noun}  history"]
+    out = [
+        f"Skills (change since the previous {noun} that scored them)",
+        f"{'Skill':14} {'Score':18}  {'Change':>6}  History",
+    ]
     for s in report.skills:
         change = f"+{s.improvement}" if s.improvement > 0 else str(s.improvement)
         out.append(
-            f"{one_line(s.name, 14).ljust(14)} {bar(s.score, 14)} {s.score:>3}   "
-            f"{change:>6}          {sparkline(s.history)}"
+            f"{one_line(s.name, 14).ljust(14)} {bar(s.score, 14)} {s.score:>3}  "
+            f"{change:>6}  {sparkline(s.history)}"
         )
     return out
 

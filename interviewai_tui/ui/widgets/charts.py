@@ -64,6 +64,11 @@ def column_chart(
     rows.append(" " * axis + " └" + "─" * width)
     first, last = labels
     gap = width - len(first) - len(last)
-    under = first + " " * gap + last if gap >= 1 else first
+    if not last or first == last:
+        under = first
+    elif gap >= 1:
+        under = first + " " * gap + last
+    else:  # too few bars to hold both labels under the ends
+        under = f"{first} → {last}"
     rows.append(" " * (axis + 2) + under)
     return rows

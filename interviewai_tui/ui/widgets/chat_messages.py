@@ -1,11 +1,12 @@
 """The conversation: one ``MessageView`` per message, newest at the bottom, tail painted first.
 
 Message text is untrusted (the model's and the user's): it is cleaned of terminal control
-sequences and rendered by Textual's Markdown with raw HTML off and links not followed (the
-screen decides about links). Headings and metadata are ``Content``, never markup.
+sequences and rendered as Markdown with raw HTML off and links not followed (the screen
+decides about links). Headings and metadata are ``Content``, never markup.
 
-A long conversation paints its last ``TAIL`` messages first; older ones are mounted in pages
-above when asked for, so opening a 2,000-message chat costs the same as opening a short one.
+A long conversation paints what fills the view first and the rest of its last ``TAIL``
+messages right after; older ones are mounted in pages above when asked for, so opening a
+2,000-message chat costs about the same as opening a short one.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -27,6 +26,11 @@ from interviewai_tui.chat.bookkeeping import partial_reason
 from interviewai_tui.chat.export import format_cost
 from interviewai_tui.domain.common import ChatRole
 from interviewai_tui.ui.safe import clean
+from interviewai_tui.ui.widgets.chat_render import (
+    markdown_parser,
+    render_markdown,
+    top_level_starts,
+)
 from interviewai_tui.ui.widgets.chat_stream import StreamCleaner
 
 if TYPE_CHECKING:
@@ -38,12 +42,8 @@ __all__ = ["TAIL", "ConversationLog", "MessageView", "meta_line"]
 
 TAIL = 12
 PAGE = 40
-
-
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    # Raw HTML off: "<b>" in a reply is shown as typed, not swallowed as a tag.
-    return MarkdownIt("gfm-like", {"html": False})
+SEAL_BLOCKS = 24  # blocks the live Markdown widget may hold before older ones are sealed
+KEEP_LIVE = 3  # top-level blocks left live after sealing (the last one may still grow)
 
 
 def meta_line(message: ChatMessage) -> str:
@@ -72,8 +72,14 @@ def _when(at: datetime) -> str:
 
 
 class MessageView(Vertical):
-    """One message: who and when, the Markdown body, and the details line (hidden by CSS
-    unless the log shows details)."""
+    """One message: who and when, the body, and the details line (hidden by CSS unless the
+    log shows details).
+
+    A finished message is one ``Static`` (see ``chat_render``). A reply being written streams
+    into Textual's Markdown widget through ``MarkdownStream``; when that widget holds more
+    than ``SEAL_BLOCKS`` blocks, all but the last few are sealed into a ``Static`` above it,
+    so a long reply does not become hundreds of widgets that every layout pass visits.
+    """
 
     can_focus = True
 
@@ -82,7 +88,9 @@ class MessageView(Vertical):
         super().__init__(classes=f"chat-message -{role.value}")
         self.message = message
         self.role = role
-        self.streaming = streaming
+        self.streaming = streaming or message is None
+        self.shown_source = clean(message.content) if message is not None else ""
+        self._sealed = ""  # the part of shown_source moved out of the live Markdown widget
         self._stream: MarkdownStream | None = None
         self._cleaner = StreamCleaner()
 
@@ -95,52 +103,75 @@ class MessageView(Vertical):
         if self.message is None:
             return Content(f"{who} · writing…")
         text = f"{who} · {_when(self.message.timestamp)}"
-        reason = partial_reason(self.message)
-        if reason is not None:
+        if partial_reason(self.message) is not None:
             text += " · incomplete"
         return Content(text)
 
     def compose(self) -> ComposeResult:
-        body = clean(self.message.content) if self.message is not None else ""
         yield Static(self._heading(), classes="chat-role")
-        yield Markdown(body, open_links=False, parser_factory=_parser, classes="chat-body")
+        if self.streaming:
+            yield Markdown(
+                "", open_links=False, parser_factory=markdown_parser, classes="chat-body -live"
+            )
+        else:
+            yield Static(render_markdown(self.shown_source), classes="chat-body")
         meta = meta_line(self.message) if self.message is not None else ""
         yield Static(Content(clean(meta)), classes="chat-meta")
 
     @property
-    def markdown(self) -> Markdown:
-        return self.query_one(Markdown)
+    def live(self) -> Markdown | None:
+        found = self.query(".-live").results(Markdown)
+        return next(found, None)
 
     # --- streaming -------------------------------------------------------------------------
     async def write(self, raw: str) -> None:
         """Append raw reply text (cleaned here) while streaming."""
-        if self._stream is None:
-            self._stream = Markdown.get_stream(self.markdown)
+        live = self.live
         text = self._cleaner.feed(raw)
-        if text:
-            await self._stream.write(text)
+        if live is None or not text:
+            return
+        if self._stream is None:
+            self._stream = Markdown.get_stream(live)
+        self.shown_source += text
+        await self._stream.write(text)
+        if len(live.children) > SEAL_BLOCKS:
+            await self._seal(live)
+
+    async def _seal(self, live: Markdown) -> None:
+        if self._stream is not None:
+            await self._stream.stop()  # flush: the widget's source is then all that was written
+            self._stream = None
+        source = live.source
+        starts = top_level_starts(source)
+        if len(starts) > KEEP_LIVE:
+            lines = source.splitlines(keepends=True)
+            cut = starts[-KEEP_LIVE]
+            done, rest = "".join(lines[:cut]), "".join(lines[cut:])
+            self._sealed += done
+            await self.mount(
+                Static(render_markdown(done), classes="chat-body -sealed"), before=live
+            )
+            await live.update(rest)
+        self._stream = Markdown.get_stream(live)
 
     async def finish(self, message: ChatMessage | None, *, failed: str | None = None) -> None:
-        """The reply is stored: show its final text (with any incomplete marker) and details."""
+        """The reply is over: show its stored text (with any incomplete marker) as one static
+        body, and its details."""
         rest = self._cleaner.flush()
         if self._stream is not None:
-            if rest:
-                await self._stream.write(rest)
             await self._stream.stop()
             self._stream = None
         self.streaming = False
         if message is None:
+            self.shown_source += rest
             self.query_one(".chat-role", Static).update(Content("Assistant · no reply"))
-            await self.markdown.update(clean(f"*({failed or 'No reply arrived.'})*"))
-            return
-        shown = self.markdown.source
-        self.set_message(message)
-        final = clean(message.content)
-        if final != shown:
-            if final.startswith(shown):
-                await self.markdown.append(final[len(shown) :])
-            else:
-                await self.markdown.update(final)
+            final = self.shown_source + f"\n\n*({failed or 'No reply arrived.'})*"
+        else:
+            self.set_message(message)
+            final = clean(message.content)
+        self.shown_source = final
+        await self.query(".chat-body").remove()
+        await self.mount(Static(render_markdown(final), classes="chat-body"), before=-1)
 
     def set_message(self, message: ChatMessage) -> None:
         """New metadata for the same message (after a rating, or at the end of a stream)."""
@@ -182,6 +213,7 @@ class ConversationLog(VerticalScroll):
     async def show(self, messages: list[ChatMessage]) -> None:
         """Replace the log with ``messages`` (system notes are not shown), tail first."""
         self._generation += 1
+        self.workers.cancel_group(self, "chat-backfill")
         visible = [m for m in messages if m.role is not ChatRole.SYSTEM]
         first = self._fill_count(visible) if visible else 0
         self._pending = visible[: len(visible) - first]
@@ -199,7 +231,10 @@ class ConversationLog(VerticalScroll):
             generation = self._generation
             self.call_after_refresh(
                 lambda: self.run_worker(
-                    self._fill_tail(generation), exclusive=True, group="chat-backfill"
+                    self._fill_tail(generation),
+                    exclusive=True,
+                    group="chat-backfill",
+                    exit_on_error=False,
                 )
             )
 
@@ -207,7 +242,8 @@ class ConversationLog(VerticalScroll):
         while self._backfill > 0 and self._pending and generation == self._generation:
             step = min(2, self._backfill)
             self._backfill -= step
-            await self._mount_older(step)
+            if not await self._mount_older(step):
+                return
             await asyncio.sleep(0)  # keys and paints go first
 
     def _earlier_button(self) -> Button:
@@ -215,8 +251,11 @@ class ConversationLog(VerticalScroll):
         return Button(label, id="chat-earlier", classes="chat-earlier", compact=True)
 
     async def _mount_older(self, count: int) -> int:
+        buttons = self.query("#chat-earlier").results(Button)
+        button = next(buttons, None)
+        if button is None:  # the log was replaced meanwhile
+            return 0
         page, self._pending = self._pending[-count:], self._pending[:-count]
-        button = self.query_one("#chat-earlier", Button)
         await self.mount_all([MessageView(m) for m in page], after=button)
         if self._pending:
             button.label = f"Show earlier messages ({len(self._pending):,} more)"
@@ -236,7 +275,9 @@ class ConversationLog(VerticalScroll):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "chat-earlier":
             event.stop()
-            self.run_worker(self.show_earlier(), exclusive=True, group="chat-earlier")
+            self.run_worker(
+                self.show_earlier(), exclusive=True, group="chat-earlier", exit_on_error=False
+            )
 
     async def add(self, view: MessageView) -> MessageView:
         """Append a message at the bottom and keep following the end."""

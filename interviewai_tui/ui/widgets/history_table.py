@@ -25,16 +25,17 @@ __all__ = ["COLUMNS", "SORTABLE", "HistoryTable"]
 
 MARGIN = 15
 
-#: (column key, header)
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("date", "Date"),
-    ("title", "Title"),
-    ("role", "Role"),
-    ("difficulty", "Level"),
-    ("stack", "Stack"),
-    ("status", "Status"),
-    ("score", "Score"),
-    ("time", "Time"),
+#: (column key, header, width). Fixed widths, so adding a page never measures every cell;
+#: the order puts what matters most within 80 columns (the rest scrolls into view).
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("date", "Date", 10),
+    ("title", "Title", 24),
+    ("score", "Score", 5),
+    ("status", "Status", 11),
+    ("time", "Time", 7),
+    ("difficulty", "Level", 6),
+    ("role", "Role", 18),
+    ("stack", "Stack", 18),
 )
 #: column key → the store's sort key (the store sorts by these only)
 SORTABLE: dict[str, str] = {
@@ -58,20 +59,20 @@ def _text(value: str, limit: int, style: str = "") -> Text:
 
 
 def row_cells(row: HistoryRow, timezone: str | None) -> list[Text]:
-    status = row.status.value.replace("_", " ")
+    """The cells of one row, in the order of ``COLUMNS``."""
     if row.time_spent is not None:
         spent = Text(minutes_text(row.time_spent), justify="right")
     else:
-        spent = Text(f"{row.planned // 60}m plan", style="dim", justify="right")
+        spent = Text(f"{row.planned // 60}m", style="dim", justify="right")
     return [
-        Text(local_time(row.created_at, timezone)),
-        _text(row.title, 28),
-        _text(row.job_role or "—", 20),
-        Text(row.difficulty.value),
-        _text(", ".join(row.tech_stack) or "—", 18),
-        Text(status, style=_STATUS_STYLE[row.status]),
+        Text(local_time(row.created_at, timezone, "%Y-%m-%d")),
+        _text(row.title, 24),
         Text("—" if row.score is None else str(row.score), justify="right"),
+        Text(row.status.value.replace("_", " "), style=_STATUS_STYLE[row.status]),
         spent,
+        Text(row.difficulty.value),
+        _text(row.job_role or "—", 18),
+        _text(", ".join(row.tech_stack) or "—", 18),
     ]
 
 
@@ -99,8 +100,8 @@ class HistoryTable(DataTable[Any]):
         self._asked_at = -1
 
     def on_mount(self) -> None:
-        for key, label in COLUMNS:
-            self.add_column(label, key=key)
+        for key, label, width in COLUMNS:
+            self.add_column(label, key=key, width=width)
         self.watch(self, "scroll_y", self._check_more, init=False)
 
     def reset(self, rows: list[HistoryRow], total: int) -> None:
@@ -131,7 +132,7 @@ class HistoryTable(DataTable[Any]):
         for index, old in enumerate(self.loaded):
             if old.id == row.id:
                 self.loaded[index] = row
-                for (key, _), cell in zip(COLUMNS, row_cells(row, self.timezone), strict=True):
+                for (key, _, _), cell in zip(COLUMNS, row_cells(row, self.timezone), strict=True):
                     self.update_cell(row.id, key, cell)
                 return
 
