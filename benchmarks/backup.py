@@ -5,9 +5,8 @@
 Seeds a SQLite store with realistic interviews (benchmarks/store.py's generator: 1,000 users,
 5-10 questions each), then times `create_backup`, `verify_backup` and `restore_backup` into an
 empty store. Then seeds `--archive` completed interviews older than two years (plus a fifth as
-many recent ones) and times one archive run, twice: with the Store protocol as it is (one
-read and one delete per document) and with the bulk `get_documents`/`delete_documents`
-methods proposed for store/base.py (shimmed here with the SQL they would run).
+many recent ones) and times a dry run and one archive run (bulk `get_documents` /
+`delete_documents` per batch of 500).
 Targets: backup ≤ 60 s, restore ≤ 60 s, archive ≤ 60 s.
 """
 
@@ -20,7 +19,6 @@ import random
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -56,33 +54,6 @@ def line(label: str, timer: Timer, extra: str = "", target: float | None = TARGE
     wall, cpu = timer.done()
     verdict = "" if target is None else ("  ok" if wall <= target else "  OVER TARGET (wall)")
     print(f"{label:<44} {wall:7.1f} s wall {cpu:7.1f} s cpu{verdict}  {extra}", flush=True)
-
-
-class BulkShim:
-    """The proposed bulk methods, on a SqliteStore, with the SQL the store would run."""
-
-    def __init__(self, inner: Any) -> None:
-        self._inner = inner
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._inner, name)
-
-    async def get_documents(self, *, collection: str, ids: Sequence[str]) -> list[dict[str, Any]]:
-        import json
-
-        marks = ",".join("?" * len(ids))
-        rows = await self._inner.db.fetchall(
-            f"SELECT doc FROM {collection} WHERE id IN ({marks})", list(ids)
-        )
-        return [json.loads(r[0]) for r in rows]
-
-    async def delete_documents(self, *, collection: str, ids: Sequence[str]) -> int:
-        marks = ",".join("?" * len(ids))
-        return int(
-            await self._inner.db.execute(
-                f"DELETE FROM {collection} WHERE id IN ({marks})", list(ids)
-            )
-        )
 
 
 def store_mb(path: Path) -> str:
@@ -142,18 +113,18 @@ async def seed_archive(store: Store, eligible: int) -> None:
         await store.import_documents(collection="interviews", documents=batch)
 
 
-async def bench_archive(folder: Path, eligible: int, bulk: bool) -> None:
-    url = f"sqlite:///{folder / ('bulk' if bulk else 'plain')}.db"
+async def bench_archive(folder: Path, eligible: int) -> None:
+    url = f"sqlite:///{folder / 'archive-main.db'}"
     clock = FrozenClock(NOW)
     async with open_store(url, clock=clock) as store, open_archive(url, clock=clock) as archive:
         await seed_archive(store, eligible)
-        main: Any = BulkShim(store) if bulk else store
-        arch: Any = BulkShim(archive) if bulk else archive
-        archiver = Archiver(main, arch, clock=clock, policy=ArchivePolicy(batch_size=500))
+        archiver = Archiver(store, archive, clock=clock, policy=ArchivePolicy(batch_size=500))
+        timer = Timer()
+        dry = await archiver.run(dry_run=True)
+        line("archive --dry-run", timer, f"{dry.interviews:,} eligible", target=None)
         timer = Timer()
         report = await archiver.run()
-        how = "bulk get/delete (proposed)" if bulk else "per-document get/delete (today)"
-        line(f"archive, {how}", timer, f"{report.interviews:,} moved in {report.batches} batches")
+        line("archive", timer, f"{report.interviews:,} moved in {report.batches} batches")
 
 
 async def main() -> None:
@@ -169,8 +140,7 @@ async def main() -> None:
         if not args.skip_backup:
             await bench_backup(folder, args.interviews)
         if not args.skip_archive:
-            await bench_archive(folder, args.archive, bulk=True)
-            await bench_archive(folder, args.archive, bulk=False)
+            await bench_archive(folder, args.archive)
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
 
 

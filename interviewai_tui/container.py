@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from interviewai_tui.ai.records import CallRecorder
     from interviewai_tui.ai.router import Router
     from interviewai_tui.ai.runtime import AiRuntime
+    from interviewai_tui.analytics.history import HistoryService
+    from interviewai_tui.analytics.service import AnalyticsService
     from interviewai_tui.auth.google import GoogleDeviceFlow
     from interviewai_tui.auth.service import AuthService
     from interviewai_tui.clock import Clock
@@ -217,8 +219,15 @@ class Container:
             async def router() -> Router:
                 return (await self.ai()).router
 
+            async def results_stored(interview_id: str) -> object:
+                return await self.analytics.interview_completed(interview_id)
+
             self._services["interviews"] = build_interview_service(
-                store=self.store, settings=self.settings, clock=self.clock, router=router
+                store=self.store,
+                settings=self.settings,
+                clock=self.clock,
+                router=router,
+                on_results=results_stored,
             )
         interviews: InterviewService = self._services["interviews"]
         return interviews
@@ -250,3 +259,23 @@ class Container:
             )
         admin: AdminServices = self._services["admin"]
         return admin
+
+    @property
+    def analytics(self) -> AnalyticsService:
+        """Rollups, streaks, achievements and progress reports."""
+        if "analytics" not in self._services:
+            from interviewai_tui.analytics.service import AnalyticsService
+
+            self._services["analytics"] = AnalyticsService(self.store, self.clock)
+        analytics: AnalyticsService = self._services["analytics"]
+        return analytics
+
+    @property
+    def history(self) -> HistoryService:
+        """The user's interviews for the history screens."""
+        if "history" not in self._services:
+            from interviewai_tui.analytics.history import HistoryService
+
+            self._services["history"] = HistoryService(self.store, self.analytics)
+        history: HistoryService = self._services["history"]
+        return history

@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import Any, Self, cast
 
 from interviewai_tui.admin.opstats import OperationLog
+from interviewai_tui.domain.common import Document
 from interviewai_tui.store.base import (
     AnalyticsRepository,
     AuditRepository,
@@ -170,3 +171,12 @@ class InstrumentedStore:
         self, *, collection: str, documents: Sequence[Mapping[str, Any]]
     ) -> int:
         return await self.inner.import_documents(collection=collection, documents=documents)
+
+    def export_models(self, *, collection: str) -> AsyncIterator[Document]:
+        return self.inner.export_models(collection=collection)
+
+    async def get_documents(self, *, collection: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+        return await self.inner.get_documents(collection=collection, ids=ids)
+
+    async def delete_documents(self, *, collection: str, ids: Sequence[str]) -> int:
+        return await self.inner.delete_documents(collection=collection, ids=ids)

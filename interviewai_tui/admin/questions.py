@@ -56,6 +56,8 @@ def form_error(exc: ValidationError) -> str:
         message = "is required"
     elif kind == "extra_forbidden":
         message = "is not a question field"
+    elif kind == "string_too_short" and error.get("ctx", {}).get("min_length") == 1:
+        message = "must not be empty"
     else:
         message = str(error["msg"]).removeprefix("Value error, ")
     if not where:

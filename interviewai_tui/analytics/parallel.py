@@ -52,6 +52,7 @@ async def _rebuild_chunk(
 
     clock = FrozenClock(now)  # one rebuild, one updatedAt, whichever process writes
     report = RebuildReport()
+    cpu = time.process_time()
     async with open_store(url, clock=clock) as store:
         service = AnalyticsService(store, clock)
         await service.topics()
@@ -65,6 +66,7 @@ async def _rebuild_chunk(
                 log.exception("rebuilding the analytics of user %s failed", user_id)
                 report.failed.append(user_id)
         await batch.flush()
+    report.cpu_seconds = time.process_time() - cpu
     return report
 
 

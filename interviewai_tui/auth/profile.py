@@ -90,13 +90,23 @@ def timezone_names() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+@cache
+def _timezones_by_folded_name() -> dict[str, str]:
+    return {name.casefold(): name for name in timezone_names()}
+
+
 def validate_timezone(value: str) -> str:
+    """The canonical IANA name: ``europe/paris`` (as the form's case-blind suggester offers
+    it) is stored as ``Europe/Paris``."""
     name = value.strip()
-    if name not in timezone_names():
+    if name in timezone_names():
+        return name
+    canonical = _timezones_by_folded_name().get(name.casefold())
+    if canonical is None:
         raise ProfileError(
             f"Unknown time zone {name[:40]!r}; use a name such as Europe/Paris or UTC.", "timezone"
         )
-    return name
+    return canonical
 
 
 def validate_language(value: str) -> str:

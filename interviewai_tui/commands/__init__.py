@@ -15,6 +15,7 @@ def register_all(command: CommandFactory) -> None:
     """Add every subcommand to the parser through ``command(name, help, handler)``."""
     from interviewai_tui.commands import (
         ai_cmd,
+        analytics_cmd,
         doctor,
         metrics_cmd,
         ops_cmd,

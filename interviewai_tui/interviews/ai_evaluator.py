@@ -111,6 +111,24 @@ class RouterEvaluator:
             includes_judge=pass_rate is not None,
         )
 
+    def _evaluation_of(self, item: InterviewQuestion, graded: GradedAnswer) -> Evaluation | None:
+        """This run's evaluation of ``item``; for an answer graded before a restart, the one
+        read back from what was stored (see ``feedback_text.restored_answer``)."""
+        found = self._evaluations.get(item.id)
+        earlier = graded.evaluation
+        if found is not None or earlier is None:
+            return found
+        return Evaluation(
+            score=earlier.score,
+            feedback=earlier.feedback,
+            strengths=earlier.strengths,
+            improvements=earlier.improvements,
+            provider=earlier.provider,
+            model=earlier.model or "",
+            prompt_version=earlier.prompt_version or "",
+            confidence=earlier.confidence if earlier.confidence is not None else 50,
+        )
+
     async def summarise(
         self,
         *,
@@ -121,7 +139,7 @@ class RouterEvaluator:
         items = [
             (_view(questions.get(g.index), interview.questions[g.index]), ev)
             for g in graded
-            if (ev := self._evaluations.get(interview.questions[g.index].id)) is not None
+            if (ev := self._evaluation_of(interview.questions[g.index], g)) is not None
         ]
         if not items:
             return None

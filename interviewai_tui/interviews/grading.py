@@ -31,6 +31,7 @@ from interviewai_tui.interviews.events import (
     SaveProblem,
     SessionEvent,
 )
+from interviewai_tui.interviews.feedback_text import feedback_text, restored_answer
 from interviewai_tui.interviews.gateway import guarded
 from interviewai_tui.interviews.ports import StorageDown
 from interviewai_tui.interviews.scoring import (
@@ -126,6 +127,7 @@ class Grader:
     async def finalise(self) -> InterviewResults:
         """Wait for every evaluation, then compute and store the results (idempotent)."""
         await self.drain()
+        await self._restore_earlier()
         graded = [self.graded[i] for i in sorted(self.graded)]
         summary = await self._summary()
         results = compute_results(self.interview, graded, summary=summary)
@@ -149,6 +151,15 @@ class Grader:
             self._emit(SaveProblem(f"{exc} The results are shown but could not be saved yet."))
         self._emit(ResultsReady(self.interview.id, results.total_score))
         return results
+
+    async def _restore_earlier(self) -> None:
+        """Answers graded before a restart (this grader never saw them) count too."""
+        for index, item in enumerate(self.interview.questions):
+            if index in self.graded or index in self._tasks or item.evaluated_at is None:
+                continue
+            question = await self.bank_question(index)
+            tech = tuple(question.tech_stack) if question else ()
+            self.graded[index] = restored_answer(item, index, tech)
 
     # --- one answer -------------------------------------------------------------------------
 
@@ -185,7 +196,7 @@ class Grader:
             score = combine_coding(evaluation.score, pass_rate)
             if report is not None and report.total:
                 notes.append(f"Tests passed: {report.passed}/{report.total}.")
-        feedback = _feedback_text(evaluation, notes)
+        feedback = feedback_text(evaluation, notes)
         self.graded[index] = GradedAnswer(index, evaluation, pass_rate=pass_rate, tech=tech)
         summary = None
         if report is not None:
@@ -311,13 +322,3 @@ class Grader:
 def _running(mean: float, value: float, n: int) -> float:
     """The mean of n values given the mean of the first n-1 and the n-th."""
     return mean + (value - mean) / n
-
-
-def _feedback_text(evaluation: AnswerEvaluation, notes: list[str]) -> str:
-    parts = [evaluation.feedback.strip()]
-    if evaluation.strengths:
-        parts.append("Strengths: " + "; ".join(evaluation.strengths))
-    if evaluation.improvements:
-        parts.append("To improve: " + "; ".join(evaluation.improvements))
-    parts.extend(notes)
-    return "\n".join(p for p in parts if p)

@@ -6,8 +6,10 @@ container) and a ``RunningInterview`` it hands out, and render the events that c
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import random
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from interviewai_tui.domain.common import (
 )
 from interviewai_tui.domain.interviews import Interview, InterviewResults, InterviewSetup
 from interviewai_tui.interviews.evaluation import AnswerEvaluator
-from interviewai_tui.interviews.events import SessionEvent
+from interviewai_tui.interviews.events import ResultsReady, SessionEvent
 from interviewai_tui.interviews.gateway import StoreGateway, guarded
 from interviewai_tui.interviews.grading import Grader, JudgeFn
 from interviewai_tui.interviews.journal import AnswerJournal
@@ -104,8 +106,13 @@ class InterviewService:
         autosave_seconds: float = 2.0,
         judge_limits: Limits | None = None,
         rng: random.Random | None = None,
+        on_results: Callable[[str], Awaitable[object]] | None = None,
     ) -> None:
         self._store = store
+        # Called in the background with the interview id once its results are stored (the
+        # analytics rollups hang here); its failures are logged, never shown mid-interview.
+        self._on_results = on_results
+        self._background: set[asyncio.Task[object]] = set()
         self._evaluator_for = evaluator_for
         self._judge = judge
         self._clock = clock
@@ -280,8 +287,32 @@ class InterviewService:
             judge=self._judge,
             clock=self._clock,
             limits=self._limits,
-            on_event=on_event,
+            on_event=self._with_results_hook(on_event),
         )
+
+    def _with_results_hook(
+        self, on_event: Callable[[SessionEvent], None] | None
+    ) -> Callable[[SessionEvent], None] | None:
+        hook = self._on_results
+        if hook is None:
+            return on_event
+
+        def forward(event: SessionEvent) -> None:
+            if isinstance(event, ResultsReady):
+                task: asyncio.Task[object] = asyncio.ensure_future(hook(event.interview_id))
+                self._background.add(task)
+                task.add_done_callback(self._finished_hook)
+            if on_event is not None:
+                on_event(event)
+
+        return forward
+
+    def _finished_hook(self, task: asyncio.Task[object]) -> None:
+        self._background.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            logging.getLogger("interviewai.interviews").warning(
+                "updating analytics after results failed", exc_info=task.exception()
+            )
 
 
 def validate_setup(setup: InterviewSetup) -> str | None:

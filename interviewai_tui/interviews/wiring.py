@@ -24,6 +24,7 @@ def build_interview_service(
     settings: Settings,
     clock: Clock,
     router: Router | Callable[[], Awaitable[Router]],
+    on_results: Callable[[str], Awaitable[object]] | None = None,
 ) -> InterviewService:
     """The interview service on ``store``, grading through ``router`` (or an async factory of
     it, awaited at the first evaluation) and the sandboxed judge."""
@@ -51,4 +52,5 @@ def build_interview_service(
         data_dir=settings.data_dir,
         autosave_seconds=settings.autosave_seconds,
         judge_limits=limits,
+        on_results=on_results,
     )

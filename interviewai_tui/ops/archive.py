@@ -13,16 +13,14 @@ archived copy has been read back equal.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from interviewai_tui.clock import Clock, SystemClock
-from interviewai_tui.domain.chats import ChatSession
 from interviewai_tui.domain.common import Document, InterviewStatus
 from interviewai_tui.domain.interviews import Interview
-from interviewai_tui.ops.bulk import delete_many, get_many
 from interviewai_tui.ops.progress import NullProgress, Progress
 from interviewai_tui.store import Store, StoreError
 
@@ -64,10 +62,6 @@ class ArchiveReport:
     cutoffs: dict[str, datetime] = field(default_factory=dict)
 
 
-def _last_activity(chat: ChatSession) -> datetime:
-    return chat.last_message_at or chat.created_at
-
-
 class Archiver:
     """Moves old documents from `store` to `archive` (another store with the same schema).
 
@@ -104,16 +98,24 @@ class Archiver:
     async def run(self, *, dry_run: bool = False) -> ArchiveReport:
         cutoffs = self.cutoffs()
         report = ArchiveReport(dry_run=dry_run, cutoffs=cutoffs)
-        if dry_run:
-            report.interviews = await self._count_interviews(cutoffs["interviews"])
-            report.chats = sum([1 async for _ in self._old_chats(cutoffs["chatSessions"])])
-            report.analytics_expired = await self._count_old_analytics(cutoffs["analytics"])
-            report.sessions_purged = await self._count_expired_sessions()
+        if dry_run:  # counted by the store's indexes, nothing read into Python
+            report.interviews = await self.store.interviews.count_older_than(
+                before=cutoffs["interviews"], status=InterviewStatus.COMPLETED
+            )
+            report.chats = await self.store.chats.count_older_than(before=cutoffs["chatSessions"])
+            report.analytics_expired = await self.store.analytics.count_older_than(
+                before=cutoffs["analytics"]
+            )
+            report.sessions_purged = await self.store.sessions.count_expired()
             return report
         if self.archive is None:
             raise ValueError("an archive store is needed unless dry_run")
-        report.interviews = await self._move_interviews(cutoffs["interviews"])
-        report.chats = await self._move_chats(cutoffs["chatSessions"])
+        report.interviews = await self._move_all(
+            "interviews", "interviews", lambda: self._old_interviews(cutoffs["interviews"])
+        )
+        report.chats = await self._move_all(
+            "chatSessions", "chat sessions", lambda: self._old_chats(cutoffs["chatSessions"])
+        )
         report.analytics_expired = await self.store.analytics.delete_older_than(
             before=cutoffs["analytics"]
         )
@@ -123,37 +125,28 @@ class Archiver:
 
     # --- moving ----------------------------------------------------------------------------
 
-    async def _move_interviews(self, before: datetime) -> int:
+    async def _old_interviews(self, before: datetime) -> Sequence[Document]:
+        batch = await self.store.interviews.list_older_than(
+            before=before, status=InterviewStatus.COMPLETED, limit=self.policy.batch_size
+        )
+        return [self._mark(i) for i in batch]
+
+    async def _old_chats(self, before: datetime) -> Sequence[Document]:
+        return await self.store.chats.list_older_than(before=before, limit=self.policy.batch_size)
+
+    async def _move_all(
+        self, collection: str, label: str, next_batch: Callable[[], Awaitable[Sequence[Document]]]
+    ) -> int:
+        """Move batch after batch until none is left; each batch is the oldest remaining."""
         moved = 0
-        self.progress.start("interviews", None)
+        self.progress.start(label, None)
         previous: set[str] = set()
-        while True:
-            batch = await self.store.interviews.list_older_than(
-                before=before, status=InterviewStatus.COMPLETED, limit=self.policy.batch_size
-            )
-            if not batch:
-                break
+        while batch := await next_batch():
             ids = {doc.id for doc in batch}
             if ids == previous:  # the delete did not take: stop instead of looping forever
-                raise ArchiveError("Archived interviews could not be removed from the store.")
+                raise ArchiveError(f"Archived {label} could not be removed from the store.")
             previous = ids
-            moved += await self._move("interviews", [self._mark(i) for i in batch])
-            self.progress.advance(len(batch))
-        self.progress.finish()
-        return moved
-
-    async def _move_chats(self, before: datetime) -> int:
-        moved = 0
-        self.progress.start("chat sessions", None)
-        batch: list[Document] = []
-        async for chat in self._old_chats(before):
-            batch.append(chat)
-            if len(batch) >= self.policy.batch_size:
-                moved += await self._move("chatSessions", batch)
-                self.progress.advance(len(batch))
-                batch = []
-        if batch:
-            moved += await self._move("chatSessions", batch)
+            moved += await self._move(collection, batch)
             self.progress.advance(len(batch))
         self.progress.finish()
         return moved
@@ -171,60 +164,20 @@ class Archiver:
         await self.archive.import_documents(collection=collection, documents=stored)
         self._step(collection, number, "copied", len(docs))
         ids = [doc.id for doc in docs]
-        copies = await get_many(self.archive, collection, ids)
-        for doc, expected in zip(docs, stored, strict=True):
-            copy = copies.get(doc.id)
-            if copy is None or copy.model_dump(by_alias=True) != expected:
+        copies = {
+            c["_id"]: c for c in await self.archive.get_documents(collection=collection, ids=ids)
+        }
+        for doc_id, expected in zip(ids, stored, strict=True):
+            if copies.get(doc_id) != expected:
                 raise ArchiveError(
-                    f"The archived copy of {collection} {doc.id} does not match; "
+                    f"The archived copy of {collection} {doc_id} does not match; "
                     "nothing of this batch was removed."
                 )
         self._step(collection, number, "verified", len(docs))
-        await delete_many(self.store, collection, ids)
+        await self.store.delete_documents(collection=collection, ids=ids)
         self._step(collection, number, "deleted", len(docs))
         return len(docs)
 
     def _step(self, collection: str, batch: int, phase: Phase, count: int) -> None:
         if self.on_step is not None:
             self.on_step(ArchiveStep(collection, batch, phase, count))
-
-    # --- finding ---------------------------------------------------------------------------
-
-    async def _old_chats(self, before: datetime) -> AsyncIterator[ChatSession]:
-        # The chat repository has no "older than" listing, so the collection is scanned in id
-        # order; the scan pages by id, so deleting what it already passed is safe.
-        async for raw in self.store.export(collection="chatSessions"):
-            chat = ChatSession.model_validate(raw)
-            if _last_activity(chat) < before:
-                yield chat
-
-    async def _count_interviews(self, before: datetime) -> int:
-        count = 0
-        async for raw in self.store.export(collection="interviews"):
-            if raw.get("status") == InterviewStatus.COMPLETED and _created(raw) < before:
-                count += 1
-        return count
-
-    async def _count_old_analytics(self, before: datetime) -> int:
-        count = 0
-        async for raw in self.store.export(collection="analytics"):
-            period = raw.get("period") or {}
-            date = period.get("date")
-            if isinstance(date, datetime) and date < before:
-                count += 1
-        return count
-
-    async def _count_expired_sessions(self) -> int:
-        now = self.clock.now()
-        count = 0
-        async for raw in self.store.export(collection="sessions"):
-            expires = raw.get("expiresAt")
-            if isinstance(expires, datetime) and expires <= now:
-                count += 1
-        return count
-
-
-def _created(raw: dict[str, Any]) -> datetime:
-    created = raw.get("createdAt")
-    assert isinstance(created, datetime)
-    return created

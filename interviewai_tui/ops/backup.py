@@ -23,7 +23,7 @@ from interviewai_tui.ops.backup_format import (
     Manifest,
     member_name,
 )
-from interviewai_tui.ops.extjson import encode_line
+from interviewai_tui.ops.extjson import encode_document
 from interviewai_tui.ops.progress import NullProgress, Progress
 from interviewai_tui.ops.snapshot import consistent_view, sqlite_file
 from interviewai_tui.ops.versions import SCHEMA_VERSION, iso_now
@@ -99,8 +99,8 @@ async def _write_collection(
         try:
             lines: list[bytes] = []
             size = 0
-            async for document in source.export(collection=name):
-                line = encode_line(document)
+            async for document in source.export_models(collection=name):
+                line = encode_document(document)
                 lines.append(line)
                 size += len(line)
                 count += 1

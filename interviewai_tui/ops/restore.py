@@ -30,7 +30,6 @@ from interviewai_tui.ops.backup_format import (
     open_backup,
     read_manifest,
 )
-from interviewai_tui.ops.bulk import delete_many
 from interviewai_tui.ops.progress import NullProgress, Progress
 from interviewai_tui.ops.versions import SCHEMA_VERSION
 from interviewai_tui.store import Store, StoreError
@@ -99,14 +98,14 @@ async def clear_store(store: Store) -> int:
     The audit trail is append-only (the store offers no way to delete from it), so a forced
     restore merges it: entries of the backup replace those with the same id, others stay.
 
-    Uses the store's own deletes (in bulk where it offers them), so each engine's rules
-    (indexes, TTLs) stay intact.
+    Uses the store's own bulk deletes, so each engine's rules (indexes, TTLs) stay intact.
     """
     deleted = 0
     for name in ("users", "interviews", "chatSessions", "questions", "sessions"):
         ids = [str(doc["_id"]) async for doc in store.export(collection=name)]
         for start in range(0, len(ids), _BATCH):
-            deleted += await delete_many(store, name, ids[start : start + _BATCH])
+            chunk = ids[start : start + _BATCH]
+            deleted += await store.delete_documents(collection=name, ids=chunk)
     deleted += await store.analytics.delete_older_than(before=_FAR_FUTURE)
     deleted += await store.metrics.delete_older_than(before=_FAR_FUTURE)
     return deleted

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewai_tui.ops.backup_format import BackupError, Manifest
-from interviewai_tui.ops.extjson import encode_line
+from interviewai_tui.ops.extjson import encode_document
 from interviewai_tui.ops.progress import NullProgress, Progress
 from interviewai_tui.ops.restore import restore_backup
 from interviewai_tui.store import Store, open_store
@@ -51,8 +51,8 @@ async def export_checksums(store: Store, collections: list[str]) -> dict[str, tu
     for name in collections:
         digest = hashlib.sha256()
         count = 0
-        async for document in store.export(collection=name):
-            digest.update(encode_line(document))
+        async for document in store.export_models(collection=name):
+            digest.update(encode_document(document))
             count += 1
         result[name] = (count, digest.hexdigest())
     return result

@@ -5,8 +5,8 @@ from __future__ import annotations
 from interviewai_tui.clock import Clock
 from interviewai_tui.domain.common import to_utc
 
-# The stored-document schema both engines implement (they move in step; see store/).
-from interviewai_tui.store.sqlite.schema import SCHEMA_VERSION
+# The stored-document schema both engines implement (engine-neutral; see store/base.py).
+from interviewai_tui.store import SCHEMA_VERSION
 
 __all__ = ["SCHEMA_VERSION", "iso_now"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from interviewai_tui.store.base import (
     COLLECTIONS,
+    SCHEMA_VERSION,
     BadURLError,
     DuplicateError,
     NotFoundError,
@@ -18,6 +19,7 @@ from interviewai_tui.store.factory import open_store
 
 __all__ = [
     "COLLECTIONS",
+    "SCHEMA_VERSION",
     "BadURLError",
     "DuplicateError",
     "NotFoundError",

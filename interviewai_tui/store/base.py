@@ -19,6 +19,7 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Protocol, Self
 
+from interviewai_tui.domain.common import Document
 from interviewai_tui.store.errors import (
     BadURLError,
     DuplicateError,
@@ -45,6 +46,7 @@ from interviewai_tui.store.repositories import (
 
 __all__ = [
     "COLLECTIONS",
+    "SCHEMA_VERSION",
     "AnalyticsRepository",
     "AuditRepository",
     "BadURLError",
@@ -66,6 +68,12 @@ __all__ = [
     "UpsertResult",
     "UserRepository",
 ]
+
+# The version of the stored-document schema (field names, types, collections) that both
+# engines implement; backups record it and restores refuse a newer one. Each engine also keeps
+# its own layout version (SQLite `user_version`, Mongo's meta document); those count table and
+# index changes and may move without this one. Raise it when a document's form changes.
+SCHEMA_VERSION = 1
 
 # Stored collection names (the seed's, plus `sessions` and `auditLog`).
 COLLECTIONS: tuple[str, ...] = (
@@ -133,7 +141,12 @@ class Store(Protocol):
 
     def export(self, *, collection: str) -> AsyncIterator[dict[str, Any]]:
         """Every document of a collection in stored form (camelCase, `_id`; datetimes as aware
-        datetimes), for backups."""
+        datetimes), in `_id` order."""
+        ...
+
+    def export_models(self, *, collection: str) -> AsyncIterator[Document]:
+        """As `export`, each document as its validated model (the stored form is its
+        `model_dump(by_alias=True)`); backups encode these directly."""
         ...
 
     async def import_documents(
@@ -141,4 +154,15 @@ class Store(Protocol):
     ) -> int:
         """Insert documents in stored form (restore); existing `_id`s are replaced. Returns
         the number written. Documents are validated against the collection's model first."""
+        ...
+
+    async def get_documents(self, *, collection: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The documents with these ids in stored form (as `export` yields them), in the order
+        of `ids`; unknown ids are left out and a repeated id gives one document."""
+        ...
+
+    async def delete_documents(self, *, collection: str, ids: Sequence[str]) -> int:
+        """Delete the documents with these ids at once (one SQLite transaction; one
+        `delete_many` on MongoDB); returns how many existed. The audit trail is append-only:
+        `auditLog` is refused with a StoreError."""
         ...

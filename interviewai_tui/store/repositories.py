@@ -198,6 +198,12 @@ class InterviewRepository(Protocol):
         """Interviews created before `before`, oldest first (for archiving)."""
         ...
 
+    async def count_older_than(
+        self, *, before: datetime, status: InterviewStatus | None = None
+    ) -> int:
+        """How many interviews `list_older_than` would go through (archive dry runs)."""
+        ...
+
     async def distinct_job_roles(self) -> list[str]: ...
 
 
@@ -228,6 +234,15 @@ class ChatRepository(Protocol):
     async def delete(self, *, chat_id: str) -> bool: ...
     async def delete_older_than(self, *, before: datetime) -> int:
         """Delete conversations whose last activity is before `before` (archiving)."""
+        ...
+
+    async def list_older_than(self, *, before: datetime, limit: int = 500) -> list[ChatSession]:
+        """Conversations whose last activity (lastMessageAt, else createdAt) is before
+        `before`, least recent first, ties by `_id` (for archiving)."""
+        ...
+
+    async def count_older_than(self, *, before: datetime) -> int:
+        """How many conversations `list_older_than` would go through."""
         ...
 
 
@@ -305,7 +320,13 @@ class AnalyticsRepository(Protocol):
         """Oldest period first."""
         ...
 
-    async def delete_older_than(self, *, before: datetime) -> int: ...
+    async def delete_older_than(self, *, before: datetime) -> int:
+        """Delete periods whose `period.date` is before `before` (retention)."""
+        ...
+
+    async def count_older_than(self, *, before: datetime) -> int:
+        """How many periods `delete_older_than` would delete."""
+        ...
 
 
 class MetricsRepository(Protocol):
@@ -337,6 +358,9 @@ class SessionRepository(Protocol):
     async def delete(self, *, session_id: str) -> bool: ...
     async def delete_for_user(self, *, user_id: str) -> int: ...
     async def purge_expired(self) -> int: ...
+    async def count_expired(self) -> int:
+        """How many sessions `purge_expired` would delete now (by the store's clock)."""
+        ...
 
 
 class AuditRepository(Protocol):

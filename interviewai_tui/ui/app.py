@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -20,6 +21,7 @@ from textual.worker import Worker, WorkerState
 from interviewai_tui.paths import styles_dir
 from interviewai_tui.ui import bench, nav, themes
 from interviewai_tui.ui.failures import describe_failure, report_failure
+from interviewai_tui.ui.hangup import HangUp
 from interviewai_tui.ui.screens.sign_in import SignInScreen
 
 if TYPE_CHECKING:
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from interviewai_tui.domain.users import PublicUser
     from interviewai_tui.ui.commands import PaletteCommand
     from interviewai_tui.ui.ports import ServicesPort
+    from interviewai_tui.ui.widgets.interview_parts import DiscussInChat
 
 log = logging.getLogger("interviewai.ui")
 
@@ -69,12 +72,19 @@ class InterviewAIApp(App[int]):
     ]
 
     def __init__(
-        self, container: ServicesPort, *, cursor_blink: bool = True, log_to_file: bool = False
+        self,
+        container: ServicesPort,
+        *,
+        cursor_blink: bool = True,
+        log_to_file: bool = False,
+        handle_hangup: bool = False,
     ) -> None:
         super().__init__()
         self.container = container
         self.cursor_blink = cursor_blink
         self.log_to_file = log_to_file
+        self.handle_hangup = handle_hangup
+        self._hangup = HangUp(self, self._close_if_opened)
         self.user: PublicUser | None = None
         self._services_ready = asyncio.Event()
         self._open_error: BaseException | None = None
@@ -87,7 +97,18 @@ class InterviewAIApp(App[int]):
         # The default screen stays underneath as a blank base: Textual cannot switch it away,
         # and sign-in, home and the error screen each need to replace one another.
         await self.push_screen(SignInScreen())
+        if self.handle_hangup:
+            self._hangup.install()
         self.call_after_refresh(self._after_first_paint)
+
+    # --- a closed terminal or a kill ---------------------------------------------------------
+    def hang_up(self, signum: int = signal.SIGTERM) -> None:
+        """What SIGHUP and SIGTERM do: save every screen's unsaved work, then end."""
+        self._hangup.trigger(signum)
+
+    async def _close_if_opened(self) -> None:
+        if self._opened:
+            await self.container.close()
 
     def _after_first_paint(self) -> None:
         if bench.enabled():
@@ -276,6 +297,20 @@ class InterviewAIApp(App[int]):
         await self.show_root(SignInScreen())
         await self.push_screen(RegisterScreen())
 
+    def on_discuss_in_chat(self, message: DiscussInChat) -> None:
+        """Results and interview detail ask to discuss a question: open a chat seeded with it."""
+        area = nav.find("chat")
+        if self.user is None or area is None or not area.exists():
+            self.notify("The chat assistant is not available here.", markup=False)
+            return
+        try:
+            import importlib
+
+            factory = getattr(importlib.import_module(area.module), area.attr)
+            self.push_screen(factory(discuss=(message.interview_id, message.question_index)))
+        except Exception as error:
+            report_failure(self, error)
+
     # --- app-wide conventions ------------------------------------------------------------
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Tests and snapshots turn blinking off so every frame is the same.
@@ -296,6 +331,7 @@ def run_app(overrides: dict[str, Any] | None = None) -> int:
     """Run the TUI on the container built from settings; returns the process exit code."""
     from interviewai_tui.container import Container
 
-    app = InterviewAIApp(Container(overrides=overrides, collect_metrics=True), log_to_file=True)
+    container = Container(overrides=overrides, collect_metrics=True)
+    app = InterviewAIApp(container, log_to_file=True, handle_hangup=True)
     app.run()
     return app.return_code or 0

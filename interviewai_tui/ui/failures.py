@@ -29,6 +29,7 @@ USER_FACING: Final[list[tuple[str, str]]] = [
     ("interviewai_tui.secrets.store", "SecretStoreError"),
     ("interviewai_tui.interviews.session", "SessionError"),
     ("interviewai_tui.config", "SettingsError"),
+    ("interviewai_tui.analytics.errors", "AnalyticsError"),
 ]
 
 

@@ -65,6 +65,14 @@ AREAS: list[Area] = [
         hotkey="h",
     ),
     Area(
+        "progress",
+        "Progress",
+        "Score trend, skills, streaks and achievements",
+        f"{_SCREENS}.progress",
+        "ProgressScreen",
+        hotkey="g",
+    ),
+    Area(
         "chat",
         "Chat",
         "Ask the AI assistant",
@@ -75,7 +83,7 @@ AREAS: list[Area] = [
     Area(
         "profile",
         "Profile & settings",
-        "Your profile, preferences, password, 2FA and API keys",
+        "Name, theme, password, 2FA and API keys",
         f"{_SCREENS}.profile",
         "ProfileScreen",
         hotkey="p",
@@ -92,7 +100,7 @@ AREAS: list[Area] = [
     Area(
         "admin_users",
         "Manage users",
-        "Block, unblock, approve and promote accounts",
+        "Block, approve, promote and unlock accounts",
         f"{_SCREENS}.admin_users",
         "AdminUsersScreen",
         admin_only=True,

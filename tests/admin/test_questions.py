@@ -76,7 +76,7 @@ async def test_create_validates_and_records_the_author(world: World) -> None:
             },
             "evaluationCriteria: weights sum to 90, expected 100.",
         ),
-        ({"question": ""}, "question: String should have at least 1 character."),
+        ({"question": ""}, "question: must not be empty."),
         (
             {"type": "trivia"},
             "type: Input should be 'technical', 'behavioral', 'coding' or 'system_design'.",

@@ -97,11 +97,17 @@ async def test_preferences(auth: AuthService, user_id: str):
     assert (prefs.language, prefs.timezone) == ("pt-BR", "Europe/Paris")
 
 
+async def test_time_zone_in_any_case_is_stored_canonical(auth: AuthService, user_id: str):
+    updated = await auth.profile.update_preferences(
+        user_id, theme="dark", notifications=True, language="en", timezone=" europe/PARIS "
+    )
+    assert updated.preferences.timezone == "Europe/Paris"
+
+
 @pytest.mark.parametrize(
     ("kwargs", "field"),
     [
         ({"timezone": "Mars/Olympus"}, "timezone"),
-        ({"timezone": "europe/paris"}, "timezone"),
         ({"language": "english!"}, "language"),
         ({"theme": "neon"}, "theme"),
     ],

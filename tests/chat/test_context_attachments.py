@@ -72,11 +72,12 @@ async def test_long_chat_is_trimmed_before_sending_and_the_user_is_told(
     service: ChatService, store: Store, user: User, fake: FakeServer, clock: FrozenClock
 ) -> None:
     chat = await service.create(user.id, provider="ollama", title="long")
-    for i, m in enumerate(turns(12, 1_200)):
+    for m in turns(12, 1_200):
         clock.advance(1)
         role = ChatRole.USER if m.role == "user" else ChatRole.ASSISTANT
         await store.chats.append_message(
-            chat_id=chat.id, message=ChatMessage(role=role, content=m.content, timestamp=clock.now())
+            chat_id=chat.id,
+            message=ChatMessage(role=role, content=m.content, timestamp=clock.now()),
         )
     fake.queue(Reply(parts=[OLLAMA_STREAM], content_type="application/x-ndjson"))
     events = await drain(await service.send(user.id, chat.id, "and now?"))
@@ -127,7 +128,7 @@ def test_size_limit_binary_and_unreadable_files_are_refused(tmp_path: Path) -> N
     assert prepare_attachment(exact).attachment.size == MAX_ATTACHMENT_BYTES
     big = tmp_path / "big.txt"
     big.write_text("a" * (MAX_ATTACHMENT_BYTES + 1))
-    with pytest.raises(AttachmentError, match="up to 200.0 KB"):
+    with pytest.raises(AttachmentError, match=r"up to 200\.0 KB"):
         prepare_attachment(big)
     binary = tmp_path / "data.bin"
     binary.write_bytes(b"abc\x00\x01\x02")

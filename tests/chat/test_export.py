@@ -38,9 +38,14 @@ def session(contents: list[str]) -> ChatSession:
     for i, text in enumerate(contents):
         at = T0 + timedelta(minutes=i)
         if i % 2 == 0:
-            messages.append(ChatMessage(role=ChatRole.USER, content=text, timestamp=at,
-                                        attachments=[Attachment(type=AttachmentType.CODE,
-                                                                filename="a.py", size=12)]))
+            messages.append(
+                ChatMessage(
+                    role=ChatRole.USER,
+                    content=text,
+                    timestamp=at,
+                    attachments=[Attachment(type=AttachmentType.CODE, filename="a.py", size=12)],
+                )
+            )
         else:
             messages.append(ChatMessage(
                 role=ChatRole.ASSISTANT, content=text, timestamp=at, provider="openai",

@@ -195,9 +195,7 @@ async def test_retry_replaces_an_incomplete_reply_and_regenerate_a_complete_one(
     assert stored.analytics.total_tokens == spent_first + 17 + 17
 
 
-async def test_one_reply_at_a_time(
-    service: ChatService, user: User, fake: FakeServer
-) -> None:
+async def test_one_reply_at_a_time(service: ChatService, user: User, fake: FakeServer) -> None:
     fake.queue(Reply(parts=[events_of(openai_chunks(["slow"]))[0], 30.0]))
     chat = await service.create(user.id, provider="openai", title="t")
     turn = await service.send(user.id, chat.id, "one")

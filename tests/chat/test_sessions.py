@@ -31,7 +31,7 @@ async def other_user(store: Store) -> User:
 
 async def test_create_defaults_and_choices(service: ChatService, user: User) -> None:
     choices = {c.name: c for c in service.providers()}
-    assert list(choices)[0] == OFFLINE and choices[OFFLINE].configured
+    assert next(iter(choices)) == OFFLINE and choices[OFFLINE].configured
     assert {"openai", "anthropic", "gemini", "deepseek", "ollama"} <= set(choices)
     chat = await service.create(user.id)  # settings' provider (openai here, it has a key)
     assert chat.provider == "openai" and chosen_model(chat) == "gpt-4o-mini"
@@ -192,7 +192,7 @@ async def test_export_through_the_service_is_private_and_checked(
     chat = await service.create(user.id, provider=OFFLINE, title="Export me")
     await drain(await service.send(user.id, chat.id, "closures"))
     written = await service.export(chat.id, tmp_path / "chat.md", user_id=user.id)
-    assert written.read_text().startswith("---\ntitle: \"Export me\"")
+    assert written.read_text().startswith('---\ntitle: "Export me"')
     assert written.stat().st_mode & 0o777 == 0o600
     with pytest.raises(ChatError, match=r"\.md or \.json"):
         await service.export(chat.id, tmp_path / "chat.txt", user_id=user.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 from pathlib import Path
 
@@ -164,3 +165,37 @@ async def test_journals_left_behind_are_written_at_start(
     stored = await again.get(interview.id)
     assert stored.questions[0].answer == "from the journal"
     assert stored.questions[0].time_spent == 42 and stored.remaining_seconds == 300
+
+
+async def test_results_hook_runs_once_in_the_background_and_its_failure_is_contained(
+    store: Store, clock: FrozenClock, tmp_path: Path
+) -> None:
+    seen: list[str] = []
+
+    async def hook(interview_id: str) -> None:
+        seen.append(interview_id)
+        raise RuntimeError("analytics store hiccup")  # must not reach the candidate
+
+    base = await make_service(store, clock, tmp_path)
+    service = InterviewService(
+        store=store,
+        evaluator_for=lambda *_: FakeEvaluator(60),
+        judge=judge_run,
+        clock=clock,
+        data_dir=tmp_path,
+        rng=random.Random(1),
+        on_results=hook,
+    )
+    assert base is not service
+    user = await store.users.create(user=User(email="cy@example.com", name="Cy"))
+    interview = await service.create(user.id, setup_for())
+    running = service.run(interview)
+    await running.session.start()
+    running.session.update_draft(0, "An answer.")
+    results = await running.finish()
+    for _ in range(20):
+        if seen:
+            break
+        await asyncio.sleep(0.01)
+    assert seen == [interview.id]
+    assert results.questions_answered >= 1

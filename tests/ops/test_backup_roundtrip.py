@@ -12,6 +12,7 @@ from typing import Any, cast
 import pytest
 
 from interviewai_tui.clock import FrozenClock
+from interviewai_tui.domain.common import Document
 from interviewai_tui.ops.backup import create_backup
 from interviewai_tui.ops.backup_format import BackupError
 from interviewai_tui.ops.restore import NotEmptyError, restore_backup
@@ -125,9 +126,9 @@ class FailingStore:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
 
-    async def export(self, *, collection: str) -> AsyncIterator[dict[str, Any]]:
+    async def export_models(self, *, collection: str) -> AsyncIterator[Document]:
         n = 0
-        async for doc in self._inner.export(collection=collection):
+        async for doc in self._inner.export_models(collection=collection):
             if collection == "interviews" and n == 3:
                 raise StoreUnavailableError("The connection was lost.")
             n += 1

@@ -71,7 +71,9 @@ async def test_analytics_list_and_retention(store: Store) -> None:
         )
         == []
     )
+    assert await store.analytics.count_older_than(before=START + 2 * DAY) == 3
     assert await store.analytics.delete_older_than(before=START + 2 * DAY) == 3
+    assert await store.analytics.count_older_than(before=START + 2 * DAY) == 0
     assert len(await store.analytics.list(user_id=uid, type=AnalyticsType.USER)) == 2
 
 
@@ -147,7 +149,9 @@ async def test_session_expiry_follows_the_clock(store: Store, clock: FrozenClock
     with pytest.raises(NotFoundError):
         await store.sessions.touch(session_id=new_id(), at=clock.now())
     clock.set(base + 2 * DAY + timedelta(seconds=1))
+    assert await store.sessions.count_expired() == 2
     assert await store.sessions.purge_expired() == 2  # h2 and h3
+    assert await store.sessions.count_expired() == 0
     assert await store.sessions.delete_for_user(user_id=uid) == 1
     assert await store.sessions.delete(session_id=s.id) is False
     assert (await store.counts())["sessions"] == 0

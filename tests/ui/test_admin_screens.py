@@ -112,7 +112,7 @@ async def test_users_search_is_literal_and_block_needs_confirmation(tmp_path: Pa
         for ch in ".*":
             await pilot.press(ch)
         await settle(pilot)
-        assert "0 of 0 users shown." in visible(app)
+        assert "No account matches this search." in visible(app)
 
         search = screen.query_one("#search", Input)
         search.value = "ada"

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.pilot import Pilot
 from textual.content import Content
+from textual.pilot import Pilot
 from textual.style import Style
 from textual.widgets import Markdown, Static
 
@@ -36,8 +36,8 @@ from tests.ai.streams import (
 from tests.chat.helpers import events_of
 from tests.chat.ui_host import ChatHost
 
-from .screen_text import screen_text
 from .helpers import toasts
+from .screen_text import screen_text
 
 START = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -270,7 +270,9 @@ async def test_attach_a_file_and_refuse_a_binary_one(ctx: Ctx, tmp_path: Path) -
         await ctx.pilot.pause(0.1)
     assert any("binary" in t for t in toasts(ctx.app))
     assert "Attached: answer.py · 12 B · ≈ 3 tokens" in screen_text(ctx.app)
-    ctx.fake.queue(Reply(parts=[openai_chunks(["Looks fine"])]), Reply(parts=[openai_chunks(["T"])]))
+    ctx.fake.queue(
+        Reply(parts=[openai_chunks(["Looks fine"])]), Reply(parts=[openai_chunks(["T"])])
+    )
     await ctx.send("Review please")
     await ctx.replied()
     stored = await ctx.stored()

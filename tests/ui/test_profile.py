@@ -280,7 +280,7 @@ async def test_no_keyring_explained_and_file_opt_in(
         await press(pilot, "use-file")
         await fill(pilot, "#key-value", "sk-file-kept-key-1234")
         await press(pilot, "save-key")
-        assert message(app, "keys").startswith("Openai key: ")
+        assert message(app, "keys").startswith("OpenAI key: ")
         assert str(path) in message(app, "keys")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 

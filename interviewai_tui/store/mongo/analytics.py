@@ -83,6 +83,9 @@ class MongoAnalytics(MongoCollection[Analytics]):
     async def delete_older_than(self, *, before: datetime) -> int:
         return await self._delete_many({"period.date": {"$lt": before}})
 
+    async def count_older_than(self, *, before: datetime) -> int:
+        return await self._count({"period.date": {"$lt": before}})
+
 
 class MongoMetrics(MongoCollection[SystemMetric]):
     label = "metrics sample"

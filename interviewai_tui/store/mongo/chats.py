@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from interviewai_tui.domain.chats import ChatMessage, ChatSession, MessageFeedback
+from interviewai_tui.store._shared import check_page
 from interviewai_tui.store.base import Changes, Page
 from interviewai_tui.store.errors import NotFoundError
 from interviewai_tui.store.mongo.client import DESCENDING, literal_regex, oid, to_bson
@@ -77,11 +78,35 @@ class MongoChats(MongoCollection[ChatSession]):
         return await self._delete(chat_id)
 
     async def delete_older_than(self, *, before: datetime) -> int:
-        return await self._delete_many(
-            {
-                "$or": [
-                    {"lastMessageAt": {"$lt": before}},
-                    {"lastMessageAt": None, "createdAt": {"$lt": before}},
-                ]
-            }
+        return await self._delete_many(_older_than(before))
+
+    async def list_older_than(self, *, before: datetime, limit: int = 500) -> list[ChatSession]:
+        _, limit = check_page(0, limit)
+        if limit == 0:
+            return []
+        rows = await self._aggregate(
+            [
+                {"$match": _older_than(before)},
+                {"$addFields": {_ACTIVITY: {"$ifNull": ["$lastMessageAt", "$createdAt"]}}},
+                {"$sort": {_ACTIVITY: 1, "_id": 1}},
+                {"$limit": limit},
+                {"$project": {_ACTIVITY: 0}},
+            ]
         )
+        return [self.model.model_validate(r) for r in rows]
+
+    async def count_older_than(self, *, before: datetime) -> int:
+        return await self._count(_older_than(before))
+
+
+_ACTIVITY = "_lastActivity"  # a pipeline-only field, never stored
+
+
+def _older_than(before: datetime) -> dict[str, Any]:
+    """Last activity (lastMessageAt, else createdAt) before `before`."""
+    return {
+        "$or": [
+            {"lastMessageAt": {"$lt": before}},
+            {"lastMessageAt": None, "createdAt": {"$lt": before}},
+        ]
+    }

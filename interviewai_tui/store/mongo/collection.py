@@ -93,6 +93,10 @@ class MongoCollection(Generic[D]):
             result = await self.coll.delete_one({"_id": oid(doc_id)})
         return bool(result.deleted_count)
 
+    async def _count(self, query: Mapping[str, Any]) -> int:
+        with errors(self.where):
+            return int(await self.coll.count_documents(query))
+
     async def _delete_many(self, query: Mapping[str, Any]) -> int:
         with errors(self.where):
             result = await self.coll.delete_many(query)

@@ -281,6 +281,14 @@ class MongoInterviews(MongoCollection[Interview]):
             return []
         return await self._find(query, [("createdAt", ASCENDING), ("_id", ASCENDING)], limit)
 
+    async def count_older_than(
+        self, *, before: datetime, status: InterviewStatus | None = None
+    ) -> int:
+        query: dict[str, Any] = {"createdAt": {"$lt": before}}
+        if status is not None:
+            query["status"] = str(status)
+        return await self._count(query)
+
     async def distinct_job_roles(self) -> list[str]:
         rows = await self._aggregate(
             [{"$match": {"jobRole": {"$type": "string"}}}, {"$group": {"_id": "$jobRole"}}]

@@ -48,6 +48,9 @@ class MongoSessions(MongoCollection[Session]):
     async def purge_expired(self) -> int:
         return await self._delete_many({"expiresAt": {"$lte": self.clock.now()}})
 
+    async def count_expired(self) -> int:
+        return await self._count({"expiresAt": {"$lte": self.clock.now()}})
+
 
 class MongoAudit(MongoCollection[AuditEntry]):
     label = "audit entry"

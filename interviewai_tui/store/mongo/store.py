@@ -7,19 +7,17 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self
 
-from pydantic import ValidationError
-
 from interviewai_tui.clock import Clock, SystemClock
 from interviewai_tui.domain.analytics import Analytics
 from interviewai_tui.domain.audit import AuditEntry
 from interviewai_tui.domain.chats import ChatSession
-from interviewai_tui.domain.common import Document
+from interviewai_tui.domain.common import Document, is_object_id
 from interviewai_tui.domain.interviews import Interview
 from interviewai_tui.domain.metrics import SystemMetric
 from interviewai_tui.domain.questions import Question
 from interviewai_tui.domain.sessions import Session
 from interviewai_tui.domain.users import User
-from interviewai_tui.store._shared import mask_url
+from interviewai_tui.store._shared import AUDIT_APPEND_ONLY, mask_url, validate_documents
 from interviewai_tui.store.base import COLLECTIONS
 from interviewai_tui.store.errors import SchemaTooNewError, StoreError
 from interviewai_tui.store.models import MODELS
@@ -33,6 +31,7 @@ from interviewai_tui.store.mongo.client import (
     errors,
     from_bson,
     make_client,
+    oid,
     to_bson,
 )
 from interviewai_tui.store.mongo.indexes import INDEXES
@@ -122,24 +121,21 @@ class MongoStore:
         return MODELS[collection]
 
     async def export(self, *, collection: str) -> AsyncIterator[dict[str, Any]]:
+        async for doc in self.export_models(collection=collection):
+            yield doc.model_dump(by_alias=True)
+
+    async def export_models(self, *, collection: str) -> AsyncIterator[Document]:
         model = self._model(collection)
         with errors(self._where):
             cursor = self.db[collection].find({}).sort([("_id", 1)])
             async for raw in cursor:
-                yield model.model_validate(from_bson(raw)).model_dump(by_alias=True)
+                yield model.model_validate(from_bson(raw))
 
     async def import_documents(
         self, *, collection: str, documents: Sequence[Mapping[str, Any]]
     ) -> int:
-        model = self._model(collection)
         bodies: list[dict[str, Any]] = []
-        for i, raw in enumerate(documents):
-            try:
-                doc = model.model_validate(raw)
-            except ValidationError as exc:
-                raise StoreError(
-                    f"Document {i + 1} of {collection} is invalid: {exc.errors()[0]['msg']}."
-                ) from None
+        for doc in validate_documents(collection, self._model(collection), documents):
             body = to_bson(doc.model_dump(by_alias=True))
             if collection == "users" and body.get("googleId") is None:
                 body.pop("googleId", None)  # the sparse unique index counts nulls
@@ -158,3 +154,31 @@ class MongoStore:
                 for body in bodies:
                     await coll.replace_one({"_id": body["_id"]}, body, upsert=True)
         return len(bodies)
+
+    async def get_documents(self, *, collection: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+        model = self._model(collection)
+        wanted = [i for i in dict.fromkeys(ids) if is_object_id(i)]
+        if not wanted:
+            return []
+        with errors(self._where):
+            cursor = self.db[collection].find({"_id": {"$in": [oid(i) for i in wanted]}})
+            raws = await cursor.to_list(None)
+        found = {str(raw["_id"]): raw for raw in raws}
+        return [
+            model.model_validate(from_bson(found[i])).model_dump(by_alias=True)
+            for i in wanted
+            if i in found
+        ]
+
+    async def delete_documents(self, *, collection: str, ids: Sequence[str]) -> int:
+        self._model(collection)
+        if collection == "auditLog":
+            raise StoreError(AUDIT_APPEND_ONLY)
+        wanted = [oid(i) for i in dict.fromkeys(ids) if is_object_id(i)]
+        if not wanted:
+            return 0
+        # One delete_many is one command: atomic per document, and its ids are bounded by the
+        # callers' batches (the 16 MB command limit holds ~600,000 ObjectIds).
+        with errors(self._where):
+            result = await self.db[collection].delete_many({"_id": {"$in": wanted}})
+        return int(result.deleted_count)

@@ -80,6 +80,9 @@ class SqliteAnalytics(Table[Analytics]):
     async def delete_older_than(self, *, before: datetime) -> int:
         return await self._delete_where(Where().add("period_date < ?", iso(before)))
 
+    async def count_older_than(self, *, before: datetime) -> int:
+        return await self._count(Where().add("period_date < ?", iso(before)))
+
 
 class SqliteMetrics(Table[SystemMetric]):
     name = "systemMetrics"

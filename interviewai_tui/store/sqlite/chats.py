@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from interviewai_tui.domain.chats import ChatMessage, ChatSession, MessageFeedback
-from interviewai_tui.store._shared import iso
+from interviewai_tui.store._shared import check_page, iso
 from interviewai_tui.store.base import Changes, Page
 from interviewai_tui.store.errors import NotFoundError
-from interviewai_tui.store.sqlite.codec import dumps
+from interviewai_tui.store.sqlite.codec import decode, dumps
 from interviewai_tui.store.sqlite.table import Table, Where
 
 __all__ = ["SqliteChats"]
@@ -99,6 +99,21 @@ class SqliteChats(Table[ChatSession]):
         return await self._delete(chat_id)
 
     async def delete_older_than(self, *, before: datetime) -> int:
-        return await self._delete_where(
-            Where().add("ifnull(last_message_at, created_at) < ?", iso(before))
+        return await self._delete_where(self._older_than(before))
+
+    async def list_older_than(self, *, before: datetime, limit: int = 500) -> list[ChatSession]:
+        _, limit = check_page(0, limit)
+        rows = await self.db.fetchall(
+            "SELECT doc FROM chatSessions"
+            f"{self._older_than(before).sql}"
+            " ORDER BY ifnull(last_message_at, created_at), id LIMIT ?",
+            (iso(before), limit),
         )
+        return [decode(self.model, r[0]) for r in rows]
+
+    async def count_older_than(self, *, before: datetime) -> int:
+        return await self._count(self._older_than(before))
+
+    @staticmethod
+    def _older_than(before: datetime) -> Where:
+        return Where().add("ifnull(last_message_at, created_at) < ?", iso(before))

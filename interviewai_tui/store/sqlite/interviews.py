@@ -269,6 +269,14 @@ class SqliteInterviews(Table[Interview]):
         )
         return [self._decode(r[0]) for r in rows]
 
+    async def count_older_than(
+        self, *, before: datetime, status: InterviewStatus | None = None
+    ) -> int:
+        where = Where().add("created_at < ?", iso(before))
+        if status is not None:
+            where.add("status = ?", str(status))
+        return await self._count(where)
+
     def _decode(self, text: str) -> Interview:
         return Interview.model_validate_json(text)
 

@@ -45,6 +45,9 @@ class SqliteSessions(Table[Session]):
     async def purge_expired(self) -> int:
         return await self._delete_where(Where().add("expires_at <= ?", self.now_iso()))
 
+    async def count_expired(self) -> int:
+        return await self._count(Where().add("expires_at <= ?", self.now_iso()))
+
 
 class SqliteAudit(Table[AuditEntry]):
     name = "auditLog"

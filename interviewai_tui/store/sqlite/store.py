@@ -8,8 +8,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from pydantic import ValidationError
-
 from interviewai_tui.clock import Clock, SystemClock
 from interviewai_tui.domain.analytics import Analytics
 from interviewai_tui.domain.audit import AuditEntry
@@ -20,6 +18,7 @@ from interviewai_tui.domain.metrics import SystemMetric
 from interviewai_tui.domain.questions import Question
 from interviewai_tui.domain.sessions import Session
 from interviewai_tui.domain.users import User
+from interviewai_tui.store._shared import AUDIT_APPEND_ONLY, validate_documents
 from interviewai_tui.store.base import COLLECTIONS
 from interviewai_tui.store.errors import StoreError
 from interviewai_tui.store.models import MODELS
@@ -91,34 +90,68 @@ class SqliteStore:
         return MODELS[collection]
 
     async def export(self, *, collection: str) -> AsyncIterator[dict[str, Any]]:
+        async for doc in self.export_models(collection=collection):
+            yield doc.model_dump(by_alias=True)
+
+    async def export_models(self, *, collection: str) -> AsyncIterator[Document]:
         model = self._model(collection)
         last = ""
         while True:  # in id order, a batch at a time, so memory stays flat
             rows = await self.db.fetchall(
-                f"SELECT id, doc FROM {collection} WHERE id > ? ORDER BY id LIMIT 500", (last,)
+                f"SELECT id, doc FROM {collection} WHERE id > ? ORDER BY id LIMIT 1000", (last,)
             )
             if not rows:
                 return
             for row in rows:
-                yield model.model_validate_json(row[1]).model_dump(by_alias=True)
+                yield model.model_validate_json(row[1])
             last = rows[-1][0]
 
     async def import_documents(
         self, *, collection: str, documents: Sequence[Mapping[str, Any]]
     ) -> int:
-        model = self._model(collection)
-        encoded: list[tuple[str, str]] = []
-        for i, raw in enumerate(documents):
-            try:
-                doc = model.model_validate(raw)
-            except ValidationError as exc:
-                raise StoreError(
-                    f"Document {i + 1} of {collection} is invalid: {exc.errors()[0]['msg']}."
-                ) from None
-            encoded.append((doc.id, encode(doc)))
+        docs = validate_documents(collection, self._model(collection), documents)
+        encoded = [(doc.id, encode(doc)) for doc in docs]
         await self.db.executemany(
             f"INSERT INTO {collection} (id, doc) VALUES (?, ?)"
             " ON CONFLICT(id) DO UPDATE SET doc = excluded.doc",
             encoded,
         )
         return len(encoded)
+
+    async def get_documents(self, *, collection: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+        model = self._model(collection)
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), _IN_CHUNK):
+            chunk = wanted[start : start + _IN_CHUNK]
+            rows = await self.db.fetchall(
+                f"SELECT id, doc FROM {collection} WHERE id IN ({_marks(len(chunk))})", chunk
+            )
+            found.update((row[0], row[1]) for row in rows)
+        return [
+            model.model_validate_json(found[i]).model_dump(by_alias=True)
+            for i in wanted
+            if i in found
+        ]
+
+    async def delete_documents(self, *, collection: str, ids: Sequence[str]) -> int:
+        self._model(collection)
+        if collection == "auditLog":
+            raise StoreError(AUDIT_APPEND_ONLY)
+        wanted = list(dict.fromkeys(ids))
+        deleted = 0
+        async with self.db.write():  # all chunks commit together, or none does
+            for start in range(0, len(wanted), _IN_CHUNK):
+                chunk = wanted[start : start + _IN_CHUNK]
+                deleted += await self.db.execute_locked(
+                    f"DELETE FROM {collection} WHERE id IN ({_marks(len(chunk))})", chunk
+                )
+        return deleted
+
+
+# Ids per `IN (...)`: well below SQLite's bound-parameter limit (999 before 3.32).
+_IN_CHUNK = 500
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)

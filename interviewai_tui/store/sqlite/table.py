@@ -118,6 +118,11 @@ class Table(Generic[D]):
         )
         return Page([decode(self.model, r[0]) for r in rows], total, offset, limit)
 
+    async def _count(self, where: Where) -> int:
+        return int(
+            await self.db.scalar(f"SELECT count(*) FROM {self.name}{where.sql}", where.params)
+        )
+
     async def _delete_where(self, where: Where) -> int:
         return await self.db.execute(f"DELETE FROM {self.name}{where.sql}", where.params)
 

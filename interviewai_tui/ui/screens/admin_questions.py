@@ -149,9 +149,10 @@ class AdminQuestionsScreen(AppScreen[None]):
             ],
         )
         more = " — refine the filters to see the rest" if page.total > len(page.items) else ""
-        self.query_one("#questions-status", Static).update(
-            Content(f"{len(page.items)} of {page.total} questions shown{more}.")
-        )
+        summary = f"{len(page.items)} of {page.total} questions shown{more}."
+        if not page.total:
+            summary = "No question matches these filters."
+        self.query_one("#questions-status", Static).update(Content(summary))
         self.show_selected()
 
     @on(DataTable.RowHighlighted, "#questions")

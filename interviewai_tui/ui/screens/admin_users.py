@@ -156,9 +156,10 @@ class AdminUsersScreen(AppScreen[None]):
         )
         shown = len(page.items)
         more = " — refine the search to see the rest" if page.total > shown else ""
-        self.query_one("#users-status", Static).update(
-            Content(f"{shown} of {page.total} users shown{more}.")
-        )
+        summary = f"{shown} of {page.total} users shown{more}."
+        if not page.total:
+            summary = "No account matches this search."
+        self.query_one("#users-status", Static).update(Content(summary))
         self.show_selected()
 
     # --- the selected user -----------------------------------------------------------

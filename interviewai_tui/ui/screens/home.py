@@ -1,9 +1,10 @@
-"""The signed-in hub: a greeting, the user's stats, and the areas that exist for this user."""
+"""The signed-in hub: a greeting, the user's stats, the areas that exist for this user, and
+the user's unfinished interview (if any) as the first entry, ready to resume."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from textual import work
@@ -14,15 +15,18 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from interviewai_tui.domain.common import QuestionStatus
 from interviewai_tui.ui import nav
-from interviewai_tui.ui.safe import clean
+from interviewai_tui.ui.safe import clean, one_line
 from interviewai_tui.ui.screens.base import AppScreen
 from interviewai_tui.ui.widgets.chrome import KeyHints, TitleBar
 
 if TYPE_CHECKING:
+    from interviewai_tui.domain.interviews import Interview
     from interviewai_tui.domain.users import PublicUser
 
 NOTHING_YET = "More areas (interviews, history, chat) appear here as they are installed."
+RESUME_OPTION = "resume"
 
 
 def _local_time(moment: datetime | None, timezone: str) -> str:
@@ -47,6 +51,17 @@ def stats_rows(user: PublicUser) -> list[tuple[str, str]]:
     ]
 
 
+def resume_summary(interview: Interview) -> str:
+    """``2 of 5 answered · 29 min left`` for the resume entry."""
+    done = sum(
+        1
+        for q in interview.questions
+        if q.status in (QuestionStatus.SUBMITTED, QuestionStatus.SKIPPED)
+    )
+    left = (interview.remaining_seconds or 0) // 60
+    return f"{done} of {len(interview.questions)} answered · {left} min left"
+
+
 class HomeScreen(AppScreen[None]):
     """Where a signed-in user starts: pick an area with its key, Enter, or the palette."""
 
@@ -55,6 +70,7 @@ class HomeScreen(AppScreen[None]):
     AUTO_FOCUS = "#areas"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "app.sign_out", "Sign out"),
+        Binding("ctrl+r", "resume", "Resume interview"),
     ]
 
     def __init__(self, user: PublicUser, *, is_admin: bool) -> None:
@@ -62,6 +78,7 @@ class HomeScreen(AppScreen[None]):
         self.user = user
         self.areas = nav.available(is_admin=is_admin)
         self.is_admin = is_admin
+        self.resumable: Interview | None = None
         for area in self.areas:
             if area.hotkey:
                 self._bindings.bind(area.hotkey, f"app.go('{area.key}')", area.label)
@@ -81,6 +98,9 @@ class HomeScreen(AppScreen[None]):
                 yield Static(self._stats(), id="stats")
         yield KeyHints()
 
+    def on_mount(self) -> None:
+        self.find_resumable()
+
     def _greeting(self) -> Content:
         name = clean(self.user.name)
         greeting = Content.from_markup("Welcome, [b]$name[/b]", name=name)
@@ -89,7 +109,7 @@ class HomeScreen(AppScreen[None]):
         return greeting
 
     def _options(self) -> list[Option]:
-        return [
+        options = [
             Option(
                 Content.assemble(
                     (f" {area.hotkey or ' '} ", "reverse"),
@@ -102,18 +122,75 @@ class HomeScreen(AppScreen[None]):
             )
             for area in self.areas
         ]
+        if self.resumable is not None:
+            title = one_line(self.resumable.title, 60)
+            resume = Content.assemble(
+                ("^r ", "reverse"),
+                " ",
+                ("Resume: ", "bold"),
+                (title, "bold"),
+                "\n    ",
+                (resume_summary(self.resumable), "dim"),
+            )
+            options.insert(0, Option(resume, id=RESUME_OPTION))
+        return options
 
     def _stats(self) -> Content:
         rows = stats_rows(self.user)
-        width = max(len(label) for label, _ in rows) + 2
-        lines = [Content.assemble((label.ljust(width), "dim"), value) for label, value in rows]
+        # The date goes on its own line: a side column of 30 cells cannot hold it beside a label.
+        *numbers, (last_label, last_value) = rows
+        width = max(len(label) for label, _ in numbers) + 2
+        lines = [Content.assemble((label.ljust(width), "dim"), value) for label, value in numbers]
+        lines.append(Content.assemble((last_label, "dim"), "\n  ", last_value))
         return Content("\n").join(lines)
 
+    # --- the unfinished interview ------------------------------------------------------------
+    @work(exclusive=True, exit_on_error=False, group="home-resume")
+    async def find_resumable(self) -> None:
+        """Offer the user's most recent unfinished interview as the first entry."""
+        services: Any = self.iapp.ready_services()
+        interviews = getattr(services, "interviews", None) if services is not None else None
+        user = self.iapp.user
+        if interviews is None or user is None:
+            return  # an installation (or a test host) without interviews
+        waiting = await interviews.resumable(user.id)
+        found = waiting[0] if waiting else None
+        if (found and found.id) != (self.resumable and self.resumable.id):
+            self.resumable = found
+            self._rebuild_menu(highlight_resume=found is not None)
+        self.refresh_bindings()
+
+    def _rebuild_menu(self, *, highlight_resume: bool) -> None:
+        if not self.is_mounted or not self.query("#areas"):
+            return
+        menu = self.query_one("#areas", OptionList)
+        menu.clear_options()
+        menu.add_options(self._options())
+        if highlight_resume or menu.option_count:
+            menu.highlighted = 0
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return self.resumable is not None
+        return True
+
+    def action_resume(self) -> None:
+        from interviewai_tui.ui.screens.interview_session import InterviewSessionScreen
+
+        interview = self.resumable
+        if interview is None:
+            self.notify("There is no unfinished interview to resume.", markup=False)
+            return
+        # No provider: the interview is graded by the one it was started with.
+        self.app.push_screen(InterviewSessionScreen(interview.id, resume=True))
+
+    # --- returning ---------------------------------------------------------------------------
     def on_screen_resume(self) -> None:
         # Back from an area: show what changed there (name, theme, stats after an interview).
         if self.iapp.user is not None:
             self._show(self.iapp.user)
             self.reload_user()
+            self.find_resumable()
 
     @work(exclusive=True, exit_on_error=False, group="home")
     async def reload_user(self) -> None:
@@ -134,5 +211,7 @@ class HomeScreen(AppScreen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
+        if event.option.id == RESUME_OPTION:
+            self.action_resume()
+        elif event.option.id:
             self.iapp.action_go(event.option.id)

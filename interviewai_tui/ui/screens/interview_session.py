@@ -24,7 +24,7 @@ from interviewai_tui.interviews.events import (
     QuestionEvaluated,
     SaveProblem,
 )
-from interviewai_tui.judge import JudgeReport, network_isolation_available
+from interviewai_tui.judge import network_isolation_available
 from interviewai_tui.judge.models import NO_NETWORK_ISOLATION_NOTE, SANDBOX_NOTE
 from interviewai_tui.ui.safe import clean, one_line
 from interviewai_tui.ui.screens.base import AppScreen
@@ -36,6 +36,7 @@ from interviewai_tui.ui.widgets.interview_parts import (
     interview_service,
 )
 from interviewai_tui.ui.widgets.safe_text_area import SafeTextArea
+from interviewai_tui.ui.widgets.session_text import fit_bar, render_report
 
 if TYPE_CHECKING:
     from interviewai_tui.interviews.service import InterviewService, RunningInterview
@@ -47,15 +48,30 @@ class InterviewSessionScreen(AppScreen[None]):
     TITLE = "InterviewAI"
     SUB_TITLE = "Interview"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "submit", "Submit", priority=True),
-        Binding("f5", "next", "Next", priority=True),
-        Binding("f4", "prev", "Prev", priority=True),
-        Binding("f3", "skip", "Skip", priority=True),
+        # Prev and Cancel are left out of the footer (F1 lists them): with them the hints
+        # overflow 80 columns on coding questions and Help falls off the end.
+        Binding("f2", "submit", "Submit", priority=True, tooltip="Submit this answer"),
+        Binding("f5", "next", "Next", priority=True, tooltip="Next question"),
+        Binding("f4", "prev", "Prev", show=False, priority=True, tooltip="Previous question"),
+        Binding("f3", "skip", "Skip", priority=True, tooltip="Skip this question"),
         # Not f6/f7: TextArea uses them to select a line / everything.
-        Binding("ctrl+t", "run_tests", "Tests", priority=True),
-        Binding("f9", "finish", "Finish", priority=True),
-        Binding("f8", "cancel", "Cancel", priority=True),
-        Binding("ctrl+o", "external_editor", "Editor", priority=True),
+        Binding("ctrl+t", "run_tests", "Tests", priority=True, tooltip="Run the code's tests"),
+        Binding("f9", "finish", "Finish", priority=True, tooltip="Finish and see the results"),
+        Binding(
+            "f8",
+            "cancel",
+            "Cancel",
+            show=False,
+            priority=True,
+            tooltip="Cancel the interview (answers kept, not graded)",
+        ),
+        Binding(
+            "ctrl+o",
+            "external_editor",
+            "Editor",
+            priority=True,
+            tooltip="Edit the answer in $EDITOR",
+        ),
         Binding("ctrl+s", "submit", "Submit", show=False, priority=True),
     ]
 
@@ -169,17 +185,21 @@ class InterviewSessionScreen(AppScreen[None]):
         session = running.session
         q = session.questions[session.current]
         left = session.remaining_seconds()
+        spent = clock_text(session.question_seconds())
+        limit = f"/{clock_text(q.time_limit)}" if q.time_limit else ""
+        clocks = f"{clock_text(left)} left · this question {spent}{limit}"
+        coding = q.type is QuestionType.CODING
+        # Most important first: parts are dropped from the end when the bar is too narrow,
+        # so the clocks are never cut (80 columns hold them with the question's place).
         parts = [
             f"Q {session.current + 1}/{len(session.questions)}",
             q.type.value.replace("_", " "),
-            (q.difficulty.value if q.difficulty else ""),
-            f"limit {clock_text(q.time_limit)}" if q.time_limit else "",
             q.status.value if q.status is not QuestionStatus.UNANSWERED else "",
+            (q.language or "python") if coding else "",
+            q.difficulty.value if q.difficulty else "",
         ]
-        head = " · ".join(p for p in parts if p)
-        clocks = f"{clock_text(left)} left · this question {clock_text(session.question_seconds())}"
         bar = self.query_one("#session-bar", Static)
-        bar.update(Content(f"{head}    {clocks}"))
+        bar.update(Content(fit_bar([p for p in parts if p], clocks, bar.size.width or 78)))
         bar.set_class(left <= WARN_SECONDS, "warning")
 
     def _save_state(self, text: str) -> None:
@@ -207,8 +227,8 @@ class InterviewSessionScreen(AppScreen[None]):
     def on_service_event(self, message: ServiceEvent) -> None:
         event = message.event
         if isinstance(event, DraftSaved):
-            where = "local journal (store unreachable)" if event.journaled else "store"
-            self._save_state(f"Draft of question {event.index + 1} saved to the {where}.")
+            where = "the local journal (store unreachable)" if event.journaled else "the store"
+            self._save_state(f"Answer to question {event.index + 1} saved to {where}.")
         elif isinstance(event, SaveProblem):
             self._save_state(one_line(event.message))
             self.notify(one_line(event.message), severity="warning", markup=False)
@@ -220,7 +240,8 @@ class InterviewSessionScreen(AppScreen[None]):
             self.show_question()
         elif isinstance(event, QuestionEvaluated):
             self._evaluated += 1
-            self._save_state(f"Evaluated {self._evaluated} answer(s) in the background.")
+            total = len(self.running.session.questions) if self.running else self._evaluated
+            self._save_state(f"Graded {self._evaluated} of {total} answers in the background.")
         elif isinstance(event, InterviewEnded) and event.timed_out:
             self.notify("Time is up: every answer as typed was submitted.", markup=False)
             self._to_results()
@@ -232,12 +253,24 @@ class InterviewSessionScreen(AppScreen[None]):
         if self.running is not None and self.running.session.active:
             await self.running.session.submit()
             self.show_question()
+            self._hint_when_all_answered()
 
     @work(exclusive=True, exit_on_error=False, group="session-nav")
     async def action_skip(self) -> None:
         if self.running is not None and self.running.session.active:
             await self.running.session.skip()
             self.show_question()
+            self._hint_when_all_answered()
+
+    def _hint_when_all_answered(self) -> None:
+        # The last submit leaves the screen as it was: say what comes next.
+        running = self.running
+        done = (QuestionStatus.SUBMITTED, QuestionStatus.SKIPPED)
+        if running is not None and all(q.status in done for q in running.session.questions):
+            self.notify(
+                "Every question is answered: press F9 to finish and see your results.",
+                markup=False,
+            )
 
     @work(exclusive=True, exit_on_error=False, group="session-nav")
     async def action_next(self) -> None:
@@ -344,27 +377,10 @@ class InterviewSessionScreen(AppScreen[None]):
         if self.running is not None and self.is_current:
             self.app.switch_screen(ResultsScreen(running=self.running, service=self._service))
 
-    async def on_unmount(self) -> None:
+    async def save_now(self) -> None:
+        """Write the answer typed since the last autosave (the terminal is going away)."""
         if self.running is not None and self.running.session.active:
-            await self.running.session.flush()  # the app is closing mid-interview
+            await self.running.session.flush()
 
-
-def render_report(report: JudgeReport | None) -> str:
-    """The judge's verdicts as plain lines (the report's text is untrusted output)."""
-    if report is None:
-        return "This question has no test cases; it will be graded by AI review only."
-    lines = [f"{report.passed}/{report.total} tests passed in {report.total_time:.2f}s."]
-    for r in report.results:
-        mark = "✓" if r.passed else "✗"
-        label = r.description or f"test {r.index + 1}"
-        line = f"{mark} {label}: {r.verdict.value.replace('_', ' ')}"
-        if r.verdict.value == "wrong_answer":
-            line += f" (expected {one_line(r.expected, 40)!r}, got {one_line(r.got, 40)!r})"
-        elif r.message:
-            line += f" — {one_line(r.message, 80)}"
-        if r.stderr_tail and not r.passed:
-            line += f"\n    {one_line(r.stderr_tail, 120)}"
-        lines.append(line)
-    if not report.network_isolated:
-        lines.append(NO_NETWORK_ISOLATION_NOTE)
-    return clean("\n".join(lines))
+    async def on_unmount(self) -> None:
+        await self.save_now()  # the app is closing mid-interview

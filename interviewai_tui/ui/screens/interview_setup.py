@@ -27,6 +27,12 @@ from interviewai_tui.ui.widgets.interview_parts import (
     interview_service,
     signed_in_user,
 )
+from interviewai_tui.ui.widgets.setup_form import (
+    FormProblem,
+    picked_text,
+    provider_options,
+    whole_number,
+)
 
 if TYPE_CHECKING:
     from interviewai_tui.interviews.service import InterviewService
@@ -37,11 +43,6 @@ MIX_FIELDS: tuple[tuple[QuestionType, str], ...] = (
     (QuestionType.BEHAVIORAL, "Behavioral"),
     (QuestionType.SYSTEM_DESIGN, "System design"),
 )
-OFFLINE_LABEL = "Offline coach (no network)"
-
-
-class FormProblem(ValueError):
-    """A field holds something that cannot be used; the message names it."""
 
 
 class InterviewSetupScreen(AppScreen[None]):
@@ -89,6 +90,7 @@ class InterviewSetupScreen(AppScreen[None]):
                 with Vertical(classes="setup-col"):
                     yield Static("Tech stack (space to pick)", classes="field-label")
                     yield SelectionList[str](id="stack")
+                    yield Static(picked_text([]), id="stack-picked", classes="muted")
             yield Static("Mix of types (blank = balanced)", classes="field-label")
             with Horizontal(id="mix"):
                 for qtype, label in MIX_FIELDS:
@@ -99,7 +101,7 @@ class InterviewSetupScreen(AppScreen[None]):
                 with Vertical():
                     yield Static("AI evaluator", classes="field-label")
                     yield Select(
-                        _provider_options(), value="offline", allow_blank=False, id="provider"
+                        provider_options(), value="offline", allow_blank=False, id="provider"
                     )
                 with Vertical():
                     yield Static("Model (blank = default)", classes="field-label")
@@ -167,6 +169,13 @@ class InterviewSetupScreen(AppScreen[None]):
         model.placeholder = f"default: {default}" if isinstance(default, str) else ""
         model.disabled = provider == "offline"
 
+    @on(SelectionList.SelectedChanged, "#stack")
+    def _stack_picked(self) -> None:
+        # Said in words: the ticks alone are hard to tell apart without colour, and picks
+        # scrolled out of the list's 12 lines are not seen at all.
+        picked = [str(s) for s in self.query_one("#stack", SelectionList).selected]
+        self.query_one("#stack-picked", Static).update(picked_text(picked))
+
     @on(Input.Changed, "#title")
     def _title_typed(self, event: Input.Changed) -> None:
         self._title_edited = bool(event.value.strip())
@@ -187,15 +196,18 @@ class InterviewSetupScreen(AppScreen[None]):
         role = self.query_one("#role", Input).value.strip()
         difficulty = self._difficulty()
         title = self.query_one("#title", Input).value.strip() or default_title(role, difficulty)
-        minutes = _whole(self.query_one("#duration", Input).value, "Minutes", 1, 600)
-        count = _whole(self.query_one("#count", Input).value, "Questions", 1, 30)
+        minutes = whole_number(self.query_one("#duration", Input), "Minutes", 1, 600)
         mix: dict[QuestionType, int] = {}
         for qtype, label in MIX_FIELDS:
-            raw = self.query_one(f"#mix-{qtype.value}", Input).value.strip()
-            if raw:
-                mix[qtype] = _whole(raw, label, 0, 30)
-        if mix and sum(mix.values()) and not self.query_one("#count", Input).value.strip():
-            count = sum(mix.values())
+            field = self.query_one(f"#mix-{qtype.value}", Input)
+            if field.value.strip():
+                mix[qtype] = whole_number(field, label, 0, 30)
+        count_field = self.query_one("#count", Input)
+        asked: int = sum(mix.values())
+        if not count_field.value.strip() and asked:
+            count = asked  # a blank count means "as many as the mix asks for"
+        else:
+            count = whole_number(count_field, "Questions", 1, 30)
         stack = [str(s) for s in self.query_one("#stack", SelectionList).selected]
         return InterviewSetup(
             title=title,
@@ -218,6 +230,12 @@ class InterviewSetupScreen(AppScreen[None]):
         status.update(Content(clean(text)))
         status.set_class(ok, "ok")
         status.set_class(not ok and bool(text), "problem")
+        if text and not ok:
+            # The status line is at the foot of a form taller than 24 lines: a refusal also
+            # comes as a toast, seen wherever the form is scrolled.
+            self.notify(clean(text), severity="warning", markup=False)
+        elif text:
+            status.scroll_visible(animate=False)
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -249,6 +267,8 @@ class InterviewSetupScreen(AppScreen[None]):
             setup = self.read_setup()
         except FormProblem as bad:
             self._status(str(bad))
+            if bad.field_id:
+                self.query_one(f"#{bad.field_id}", Input).focus()
             return
         service = await self.service()
         repeats = self.query_one("#repeats", Checkbox).value
@@ -269,6 +289,8 @@ class InterviewSetupScreen(AppScreen[None]):
 
         provider = self.query_one("#provider", Select).value
         model = self.query_one("#model", Input).value.strip() or None
+        if resume:  # graded by the provider it was started with, not this form's choice
+            provider, model = None, None
         self.app.push_screen(
             InterviewSessionScreen(
                 interview_id,
@@ -278,17 +300,3 @@ class InterviewSetupScreen(AppScreen[None]):
                 model=model,
             )
         )
-
-
-def _provider_options() -> list[tuple[str, str]]:
-    return [(OFFLINE_LABEL if p == "offline" else p.title(), p) for p in PROVIDERS]
-
-
-def _whole(raw: str, label: str, low: int, high: int) -> int:
-    try:
-        value = int(raw.strip())
-    except ValueError:
-        raise FormProblem(f"{label}: enter a whole number.") from None
-    if not low <= value <= high:
-        raise FormProblem(f"{label}: choose between {low} and {high}.")
-    return value

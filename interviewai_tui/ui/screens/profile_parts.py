@@ -65,6 +65,9 @@ class Section(FailureReporting, Vertical):
             self.refused(error)
             return False
         self.message(success, "success")
+        # The message line sits under the section's last field, often below the screen's
+        # edge at 80x24 when a key (Ctrl+S) saved: the toast is what is seen.
+        self.app.notify(success, markup=False)
         return True
 
     def refused(self, error: BaseException) -> None:
@@ -74,6 +77,7 @@ class Section(FailureReporting, Vertical):
         if text is None:
             raise error
         self.message(text)
+        self.app.notify(clean(text), severity="warning", markup=False)
         field_id = getattr(error, "field", "")
         if field_id and self.query(f"#{field_id}"):
             self.query_one(f"#{field_id}").focus()

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Select, Static
 
+from interviewai_tui.ui.labels import provider_label
 from interviewai_tui.ui.safe import safe_text
 from interviewai_tui.ui.screens.profile_dialogs import RecoveryCodesDialog, TwoFactorDialog
 from interviewai_tui.ui.screens.profile_parts import Section, labelled
@@ -133,7 +134,7 @@ class KeysSection(Section):
         yield Static("AI provider keys", classes="section-title")
         yield Static("", id="keys-status")
         yield Static("", id="keys-list")
-        providers = [(p.capitalize(), p) for p in PROVIDERS]
+        providers = [(provider_label(p), p) for p in PROVIDERS]
         yield from labelled(
             "Provider", Select(providers, id="key-provider", value="openai", allow_blank=False)
         )
@@ -180,15 +181,33 @@ class KeysSection(Section):
         field.clear()
         kept = saved.where in ("keyring", "file")
         self.message(
-            f"{provider.capitalize()} key: {saved.message}", "success" if kept else "warning"
+            f"{provider_label(provider)} key: {saved.message}", "success" if kept else "warning"
         )
         self.refresh_keys()
 
     @work(exclusive=True, exit_on_error=False, group="keys-change")
     async def remove_key(self) -> None:
         provider = self._provider()
-        await (await self.auth()).secrets.delete_api_key(provider)
-        self.message(f"Removed the stored {provider} key.", "success")
+        label = provider_label(provider)
+        secrets = (await self.auth()).secrets
+        found = await secrets.locate_api_key(provider)
+        if found is None:
+            self.message(f"No {label} key is stored.", "info")
+            return
+        if found[1] == "environment":
+            self.message(
+                f"The {label} key comes from an environment variable; unset it there.", "info"
+            )
+            return
+        await secrets.delete_api_key(provider)
+        left = await secrets.locate_api_key(provider)
+        if left is not None and left[1] == "environment":
+            self.message(
+                f"Removed the stored {label} key; an environment variable still provides one.",
+                "warning",
+            )
+        else:
+            self.message(f"Removed the stored {label} key.", "success")
         self.refresh_keys()
 
     @work(exclusive=True, exit_on_error=False, group="keys-change")

@@ -153,8 +153,17 @@ class RegisterScreen(AppScreen[None]):
                 raise
             if self.is_attached:
                 message.show(text)
+                self._focus_field_of(text)
         finally:
             self._set_busy(False)
+
+    def _focus_field_of(self, refusal: str) -> None:
+        """Put the cursor where the refusal points (a taken or invalid email, a weak password),
+        not on the last field typed in."""
+        said = refusal.casefold()
+        field = "password" if "password" in said else "email" if "email" in said else None
+        if field is not None:
+            self.query_one(f"#{field}", Input).focus()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

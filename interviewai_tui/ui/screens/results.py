@@ -126,8 +126,13 @@ class ResultsScreen(AppScreen[None]):
 
     # --- actions ----------------------------------------------------------------------------
 
-    def action_close(self) -> None:
-        self.dismiss(None)
+    async def action_close(self) -> None:
+        # Right after an interview the screens below are its setup form: home (with the new
+        # stats) is where the candidate expects to land.
+        if self._live is not None and hasattr(self.app, "action_home"):
+            await self.app.run_action("home")
+        else:
+            self.dismiss(None)
 
     def action_discuss(self) -> None:
         interview = self.interview

@@ -31,18 +31,16 @@ from interviewai_tui.ui.widgets.chat_render import (
     render_markdown,
     top_level_starts,
 )
-from interviewai_tui.ui.widgets.chat_stream import StreamCleaner
+from interviewai_tui.ui.widgets.chat_stream import PacedMarkdownStream, StreamCleaner
 
 if TYPE_CHECKING:
-    from textual.widgets.markdown import MarkdownStream
-
     from interviewai_tui.domain.chats import ChatMessage
 
 __all__ = ["TAIL", "ConversationLog", "MessageView", "meta_line"]
 
 TAIL = 12
 PAGE = 40
-SEAL_BLOCKS = 24  # blocks the live Markdown widget may hold before older ones are sealed
+SEAL_BLOCKS = 12  # blocks the live Markdown widget may hold before older ones are sealed
 KEEP_LIVE = 3  # top-level blocks left live after sealing (the last one may still grow)
 
 
@@ -65,6 +63,13 @@ def meta_line(message: ChatMessage) -> str:
         helpful = {True: ", helpful", False: ", not helpful", None: ""}[feedback.helpful]
         parts.append(f"rated {'★' * feedback.rating}{'☆' * (5 - feedback.rating)}{helpful}")
     return " · ".join(parts)
+
+
+async def render_markdown_async(source: str) -> Content:
+    """``render_markdown``, in a thread for a long text (so keys are not kept waiting)."""
+    if len(source) < 16_000:
+        return render_markdown(source)
+    return await asyncio.to_thread(render_markdown, source)
 
 
 def _when(at: datetime) -> str:
@@ -90,8 +95,9 @@ class MessageView(Vertical):
         self.role = role
         self.streaming = streaming or message is None
         self.shown_source = clean(message.content) if message is not None else ""
-        self._sealed = ""  # the part of shown_source moved out of the live Markdown widget
-        self._stream: MarkdownStream | None = None
+        self._stream: PacedMarkdownStream | None = None
+        self._sealed = ""  # text moved from the live widget into static bodies above it
+        self._live: Markdown | None = None
         self._cleaner = StreamCleaner()
 
     @property
@@ -120,8 +126,10 @@ class MessageView(Vertical):
 
     @property
     def live(self) -> Markdown | None:
-        found = self.query(".-live").results(Markdown)
-        return next(found, None)
+        """The Markdown widget a reply streams into (None once it is finished)."""
+        if self._live is None and self.streaming:
+            self._live = next(self.query(".-live").results(Markdown), None)
+        return self._live
 
     # --- streaming -------------------------------------------------------------------------
     async def write(self, raw: str) -> None:
@@ -131,47 +139,54 @@ class MessageView(Vertical):
         if live is None or not text:
             return
         if self._stream is None:
-            self._stream = Markdown.get_stream(live)
+            self._stream = PacedMarkdownStream(live, after_append=self._seal)
+            self._stream.start()
         self.shown_source += text
         await self._stream.write(text)
-        if len(live.children) > SEAL_BLOCKS:
-            await self._seal(live)
 
-    async def _seal(self, live: Markdown) -> None:
-        if self._stream is not None:
-            await self._stream.stop()  # flush: the widget's source is then all that was written
-            self._stream = None
+    async def _seal(self) -> None:
+        """Move all but the last few blocks of the live widget into a static body above it
+        (run by the stream between two appends, so its source is complete)."""
+        live = self.live
+        if live is None or len(live.children) <= SEAL_BLOCKS:
+            return
         source = live.source
         starts = top_level_starts(source)
-        if len(starts) > KEEP_LIVE:
-            lines = source.splitlines(keepends=True)
-            cut = starts[-KEEP_LIVE]
-            done, rest = "".join(lines[:cut]), "".join(lines[cut:])
-            self._sealed += done
-            await self.mount(
-                Static(render_markdown(done), classes="chat-body -sealed"), before=live
-            )
-            await live.update(rest)
-        self._stream = Markdown.get_stream(live)
+        if len(starts) <= KEEP_LIVE:
+            return
+        lines = source.splitlines(keepends=True)
+        cut = starts[-KEEP_LIVE]
+        done, rest = "".join(lines[:cut]), "".join(lines[cut:])
+        await self.mount(Static(render_markdown(done), classes="chat-body -sealed"), before=live)
+        self._sealed += done
+        await live.update(rest)
 
     async def finish(self, message: ChatMessage | None, *, failed: str | None = None) -> None:
-        """The reply is over: show its stored text (with any incomplete marker) as one static
-        body, and its details."""
+        """The reply is over: show its stored text (with any incomplete marker) and details.
+
+        What was sealed stays; the rest replaces the live widget as one static body. Text a
+        fast provider sent ahead of the screen is not streamed through the widget any more.
+        """
         rest = self._cleaner.flush()
         if self._stream is not None:
-            await self._stream.stop()
+            await self._stream.abandon()
             self._stream = None
         self.streaming = False
         if message is None:
-            self.shown_source += rest
             self.query_one(".chat-role", Static).update(Content("Assistant · no reply"))
-            final = self.shown_source + f"\n\n*({failed or 'No reply arrived.'})*"
+            final = self.shown_source + rest + f"\n\n*({failed or 'No reply arrived.'})*"
         else:
             self.set_message(message)
             final = clean(message.content)
         self.shown_source = final
-        await self.query(".chat-body").remove()
-        await self.mount(Static(render_markdown(final), classes="chat-body"), before=-1)
+        self._live = None
+        if final.startswith(self._sealed):
+            await self.query(".-live").remove()
+            final = final[len(self._sealed) :]
+        else:
+            await self.query(".chat-body").remove()
+        body = await render_markdown_async(final)
+        await self.mount(Static(body, classes="chat-body"), before=-1)
 
     def set_message(self, message: ChatMessage) -> None:
         """New metadata for the same message (after a rating, or at the end of a stream)."""

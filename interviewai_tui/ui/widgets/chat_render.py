@@ -152,7 +152,9 @@ def render_markdown(source: str) -> Content:
             quote = max(quote - 1, 0)
         elif kind in ("fence", "code_block"):
             language = token.info.split()[0] if token.info.strip() else "text"
-            emit(highlight(token.content.rstrip("\n"), language=language))
+            code = highlight(token.content.rstrip("\n"), language=language)
+            # Indented, so code stands apart from prose even without colour.
+            emit(Content("\n").join([Content("  ") + line for line in code.split("\n")]))
         elif kind == "hr":
             emit(Content("─" * 24))
         elif kind == "table_open":

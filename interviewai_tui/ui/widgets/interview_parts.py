@@ -76,7 +76,11 @@ class DiscussInChat(Message):
 
 
 class ConfirmDialog(AppModal[bool]):
-    """Yes/no question; Enter or y confirms, Escape or n declines."""
+    """Yes/no question; y confirms, n or Escape declines.
+
+    The safe answer has the focus, so Enter alone declines; the keys are written under the
+    buttons because nothing else on screen says that y confirms.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
@@ -93,6 +97,11 @@ class ConfirmDialog(AppModal[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(self._yes, variant="error", id="confirm-yes")
                 yield Button(self._no, id="confirm-no")
+            yield Static(
+                Content(f"y: {self._yes} · n or Esc: {self._no}"),
+                id="confirm-keys",
+                classes="muted",
+            )
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()
