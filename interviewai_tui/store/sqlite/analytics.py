@@ -14,6 +14,14 @@ from interviewai_tui.store.sqlite.table import Table, Where
 __all__ = ["SqliteAnalytics", "SqliteMetrics"]
 
 
+def _owner(user_id: str | None) -> Where:
+    """The owner condition as the index can use it (``ifnull(...)`` would hide user_id from the
+    planner, which then scans the whole type index)."""
+    if user_id is None:
+        return Where().add("user_id IS NULL")
+    return Where().add("user_id = ?", user_id)
+
+
 class SqliteAnalytics(Table[Analytics]):
     name = "analytics"
     label = "analytics"
@@ -21,7 +29,7 @@ class SqliteAnalytics(Table[Analytics]):
     def _key(
         self, user_id: str | None, type: AnalyticsType, period_type: PeriodType, date: datetime
     ) -> Where:
-        where = Where().add("ifnull(user_id, '') = ?", user_id or "")
+        where = _owner(user_id)
         return (
             where.add("type = ?", str(type))
             .add("period_type = ?", str(period_type))
@@ -68,7 +76,7 @@ class SqliteAnalytics(Table[Analytics]):
         since: datetime | None = None,
         until: datetime | None = None,
     ) -> list[Analytics]:
-        where = Where().add("ifnull(user_id, '') = ?", user_id or "").add("type = ?", str(type))
+        where = _owner(user_id).add("type = ?", str(type))
         if period_type is not None:
             where.add("period_type = ?", str(period_type))
         if since is not None:
