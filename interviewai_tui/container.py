@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from interviewai_tui.analytics.service import AnalyticsService
     from interviewai_tui.auth.google import GoogleDeviceFlow
     from interviewai_tui.auth.service import AuthService
+    from interviewai_tui.chat.service import ChatService
     from interviewai_tui.clock import Clock
     from interviewai_tui.config import Settings
     from interviewai_tui.interviews.service import InterviewService
@@ -279,3 +280,17 @@ class Container:
             self._services["history"] = HistoryService(self.store, self.analytics)
         history: HistoryService = self._services["history"]
         return history
+
+    async def chat(self) -> ChatService:
+        """Assistant conversations: streaming replies, ratings, attachments, export."""
+        if "chat" not in self._services:
+            from interviewai_tui.chat.wiring import build_chat_service
+
+            self._services["chat"] = build_chat_service(
+                store=self.store,
+                router=(await self.ai()).router,
+                clock=self.clock,
+                config=self.ai_config(),
+            )
+        chat: ChatService = self._services["chat"]
+        return chat

@@ -12,12 +12,10 @@ import contextlib
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interviewai_tui.ai.base import OFFLINE, Message
-from interviewai_tui.ai.errors import display_name
 from interviewai_tui.chat.attachments import (
     MAX_ATTACHMENT_BYTES,
     PreparedAttachment,
@@ -31,6 +29,12 @@ from interviewai_tui.chat.bookkeeping import (
 )
 from interviewai_tui.chat.errors import BusyError, ChatError, ChatNotFound
 from interviewai_tui.chat.export import write_export
+from interviewai_tui.chat.providers import (
+    ProviderChoice,
+    default_choice,
+    image_refusal,
+    provider_choices,
+)
 from interviewai_tui.chat.replies import ReplyJob, ReplyWriter, last_reply_complete
 from interviewai_tui.chat.seed import DiscussionSeed, seed_from_interview
 from interviewai_tui.chat.turn import Notice, Turn
@@ -53,17 +57,6 @@ MAX_MESSAGE_CHARS = 200_000
 
 def _one_line(text: str) -> str:
     return " ".join(_CONTROLS.sub(" ", text).split())
-
-
-@dataclass(frozen=True, slots=True)
-class ProviderChoice:
-    """A provider the user can pick for a new chat."""
-
-    name: str
-    label: str
-    default_model: str
-    configured: bool
-    paid: bool
 
 
 class ChatService:
@@ -96,29 +89,15 @@ class ChatService:
 
     # --- providers -------------------------------------------------------------------------
     def providers(self) -> list[ProviderChoice]:
-        """The offline coach first (always available), then every configured-or-not provider."""
-        coach = self.router.offline
-        out = [ProviderChoice(OFFLINE, display_name(OFFLINE), coach.default_model, True, False)]
-        for name, p in self.router.providers.items():
-            model = self.models.get(name) or p.default_model
-            out.append(ProviderChoice(name, display_name(name), model, p.configured, p.paid))
-        return out
+        """The offline coach first (always available), then every provider, keyed or not."""
+        return provider_choices(self.router, self.models)
 
     def default_provider(self) -> ProviderChoice:
         """The settings' provider when it can be used, else the offline coach."""
-        choices = self.providers()
-        wanted = next((c for c in choices if c.name == self.router.default), None)
-        return wanted if wanted is not None and wanted.configured else choices[0]
+        return default_choice(self.router, self.models)
 
     def image_reason(self, provider: str) -> str:
-        """Why an image cannot go with a message to ``provider`` (none can in this version:
-        the AI layer sends text only)."""
-        if provider == OFFLINE:
-            return "The offline coach cannot read images; attach a text or code file instead."
-        return (
-            f"{display_name(provider)} chats take text only in this version of InterviewAI; "
-            "attach a text or code file instead."
-        )
+        return image_refusal(provider)
 
     # --- conversations ---------------------------------------------------------------------
     async def create(

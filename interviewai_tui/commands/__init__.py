@@ -16,6 +16,7 @@ def register_all(command: CommandFactory) -> None:
     from interviewai_tui.commands import (
         ai_cmd,
         analytics_cmd,
+        chat_cmd,
         doctor,
         metrics_cmd,
         ops_cmd,
@@ -31,6 +32,8 @@ def register_all(command: CommandFactory) -> None:
         user_cmd,
         questions_cmd,
         ai_cmd,
+        chat_cmd,
+        analytics_cmd,
         metrics_cmd,
         ops_cmd,
         serve_cmd,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import sys
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -57,6 +58,7 @@ def run(coro: Coroutine[Any, Any, int]) -> int:
 def guarded(func: Any) -> Any:
     """Decorator for sync handlers: CommandError → one line + exit code."""
 
+    @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> int:
         try:
             result: int = func(*args, **kwargs)
@@ -65,6 +67,4 @@ def guarded(func: Any) -> Any:
             fail(str(exc))
             return exc.code
 
-    wrapper.__name__ = func.__name__
-    wrapper.__doc__ = func.__doc__
     return wrapper

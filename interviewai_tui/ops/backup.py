@@ -23,7 +23,7 @@ from interviewai_tui.ops.backup_format import (
     Manifest,
     member_name,
 )
-from interviewai_tui.ops.extjson import encode_document
+from interviewai_tui.ops.fastjson import encode_document
 from interviewai_tui.ops.progress import NullProgress, Progress
 from interviewai_tui.ops.snapshot import consistent_view, sqlite_file
 from interviewai_tui.ops.versions import SCHEMA_VERSION, iso_now

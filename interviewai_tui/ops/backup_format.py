@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from interviewai_tui.ops.extjson import ExtJsonError, decode_line
+from interviewai_tui.ops.fastjson import decode_for_validation
 
 __all__ = [
     "FORMAT",
@@ -30,6 +31,7 @@ __all__ = [
     "BackupError",
     "CollectionEntry",
     "Manifest",
+    "iter_blocks",
     "iter_documents",
     "iter_lines",
     "member_name",
@@ -171,38 +173,45 @@ def read_manifest(archive: zipfile.ZipFile, *, supported_schema: int) -> Manifes
     return manifest
 
 
-def iter_lines(
+def iter_blocks(
     archive: zipfile.ZipFile, entry: CollectionEntry, *, chunk: int = 1 << 20
 ) -> Iterator[bytes]:
-    """The JSONL lines of one collection, checking size, count and SHA-256 at the end.
+    """The uncompressed JSONL of one collection in blocks (whole lines not guaranteed),
+    checking size, line count and SHA-256 at the end.
 
     Raises:
         BackupError: the member is missing, damaged, or does not match the manifest.
     """
     digest = hashlib.sha256()
     size = count = 0
+    last = b"\n"
     where = f"the backup's {entry.name} data"
     try:
         with archive.open(entry.file) as raw, gzip.GzipFile(fileobj=raw, mode="rb") as data:
-            pending = b""
             while block := data.read(chunk):
                 digest.update(block)
                 size += len(block)
-                pending += block
-                *lines, pending = pending.split(b"\n")
-                for line in lines:
-                    count += 1
-                    yield line
-            if pending:
-                raise BackupError(f"{where.capitalize()} ends in the middle of a document.")
+                count += block.count(b"\n")
+                last = block[-1:]
+                yield block
     except KeyError:
         raise BackupError(f"The backup has no file for {entry.name}; it is incomplete.") from None
     except (zipfile.BadZipFile, zlib.error, gzip.BadGzipFile, EOFError, OSError):
         raise BackupError(f"{where.capitalize()} is damaged or truncated.") from None
+    if last != b"\n":
+        raise BackupError(f"{where.capitalize()} ends in the middle of a document.")
     if count != entry.count or size != entry.bytes or digest.hexdigest() != entry.sha256:
         raise BackupError(
             f"{where.capitalize()} does not match its checksum; the file was altered or damaged."
         )
+
+
+def iter_lines(archive: zipfile.ZipFile, entry: CollectionEntry) -> Iterator[bytes]:
+    """The JSONL lines of one collection (checked as in `iter_blocks`)."""
+    pending = b""
+    for block in iter_blocks(archive, entry):
+        *lines, pending = (pending + block).split(b"\n")
+        yield from lines
 
 
 def iter_documents(
@@ -210,9 +219,10 @@ def iter_documents(
 ) -> Iterator[dict[str, Any]]:
     """Decoded stored-form documents of one collection (checked as in `iter_lines`);
     `for_validation` as in `decode_line`."""
+    decode = decode_for_validation if for_validation else decode_line
     for number, line in enumerate(iter_lines(archive, entry), start=1):
         try:
-            yield decode_line(line, for_validation=for_validation)
+            yield decode(line)
         except ExtJsonError as exc:
             raise BackupError(
                 f"Document {number} of {entry.name} in the backup is {exc}."

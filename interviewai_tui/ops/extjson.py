@@ -19,17 +19,12 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel
-from pydantic_core import SchemaSerializer
-
 from interviewai_tui.domain.common import is_object_id, to_utc
-from interviewai_tui.store.serializers import SerializerSpec, build_serializer
 
 __all__ = [
     "ID_FIELDS",
     "ExtJsonError",
     "decode_line",
-    "encode_document",
     "encode_line",
     "from_extjson",
     "to_extjson",
@@ -220,48 +215,6 @@ def encode_line(document: Mapping[str, Any]) -> bytes:
     """One document as one line of UTF-8 Extended JSON, keys sorted, ending in a newline."""
     prepared = _prepare(document) if type(document) is dict else to_extjson(document)
     return _ENCODER.encode(prepared).encode("utf-8") + b"\n"
-
-
-def _date_json(value: datetime) -> dict[str, str]:
-    return {"$date": _date_text(value)}
-
-
-def _oid_json(value: str) -> Any:
-    return {"$oid": value} if _is_oid(value) else value
-
-
-def _float_json(value: float) -> Any:
-    return value if math.isfinite(value) else to_extjson(value)
-
-
-_SPEC = SerializerSpec(
-    datetime=_date_json, float=_float_json, id=_oid_json, id_fields=ID_FIELDS, sort_keys=True
-)
-# Per model class: its fast serializer, or None for `encode_line(model_dump)`; kept only after
-# its first document read back as the same values as from the plain path.
-_SERIALIZERS: dict[type[BaseModel], SchemaSerializer | None] = {}
-
-
-def encode_document(document: BaseModel) -> bytes:
-    """`encode_line(document.model_dump(by_alias=True))`, written by pydantic-core: the same
-    line, three times faster, except that a float is spelled as pydantic spells it (e.g.
-    0.00001 for 1e-05, 2.5e-7 for 2.5e-07) — the same value, and the same bytes from every
-    engine, since both export models."""
-    kind = type(document)
-    if kind in _SERIALIZERS:
-        serializer = _SERIALIZERS[kind]
-        if serializer is None:
-            return encode_line(document.model_dump(by_alias=True))
-        return serializer.to_json(document, by_alias=True) + b"\n"
-    serializer = build_serializer(kind, _SPEC)
-    plain = encode_line(document.model_dump(by_alias=True))
-    if serializer is not None:
-        fast = serializer.to_json(document, by_alias=True) + b"\n"
-        if json.loads(fast) == json.loads(plain):
-            _SERIALIZERS[kind] = serializer
-            return fast  # the same bytes as every later document of this class gets
-    _SERIALIZERS[kind] = None
-    return plain
 
 
 def decode_line(line: bytes, *, for_validation: bool = False) -> dict[str, Any]:

@@ -25,8 +25,8 @@ from interviewai_tui.ops.backup_format import (
     BackupError,
     CollectionEntry,
     Manifest,
+    iter_blocks,
     iter_documents,
-    iter_lines,
     open_backup,
     read_manifest,
 )
@@ -82,12 +82,8 @@ def check_backup(path: Path, *, progress: Progress | None = None) -> Manifest:
         manifest = _checked_manifest(archive)
         for entry in manifest.collections:
             progress.start(f"check {entry.name}", entry.count)
-            done = 0
-            for _ in iter_lines(archive, entry):
-                done += 1
-                if done % _BATCH == 0:
-                    progress.advance(_BATCH)
-            progress.advance(done % _BATCH)
+            for block in iter_blocks(archive, entry):  # counted, not split into lines
+                progress.advance(block.count(b"\n"))
             progress.finish()
     return manifest
 

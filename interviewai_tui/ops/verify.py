@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewai_tui.ops.backup_format import BackupError, Manifest
-from interviewai_tui.ops.extjson import encode_document
+from interviewai_tui.ops.fastjson import encode_document
 from interviewai_tui.ops.progress import NullProgress, Progress
 from interviewai_tui.ops.restore import restore_backup
 from interviewai_tui.store import Store, open_store

@@ -30,6 +30,7 @@ USER_FACING: Final[list[tuple[str, str]]] = [
     ("interviewai_tui.interviews.session", "SessionError"),
     ("interviewai_tui.config", "SettingsError"),
     ("interviewai_tui.analytics.errors", "AnalyticsError"),
+    ("interviewai_tui.chat.errors", "ChatError"),
 ]
 
 

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
+from interviewai_tui.demo import load_dataset
 from interviewai_tui.domain.chats import ChatMessage, ChatSession, Tokens
 from interviewai_tui.domain.common import Document, new_id
 from interviewai_tui.domain.interviews import Interview
-from interviewai_tui.demo import load_dataset
 from interviewai_tui.store.models import MODELS
 from interviewai_tui.store.sqlite import codec
 from tests.ops.dataset import build

@@ -128,3 +128,18 @@ def test_config_table_lists_every_setting() -> None:
     result = run_cli("config", "--table")
     assert result.returncode == 0
     assert "`INTERVIEWAI_DATABASE_URL`" in result.stdout
+
+
+def test_every_command_module_is_registered() -> None:
+    """A command module that exists but is not registered is a feature nobody can reach."""
+    from pathlib import Path
+
+    from interviewai_tui.cli import build_parser
+
+    folder = Path(__file__).resolve().parents[2] / "interviewai_tui" / "commands"
+    modules = {p.stem for p in folder.glob("*_cmd.py")} | {"doctor"}
+    parser = build_parser()
+    choices = next(a for a in parser._actions if a.dest == "command").choices
+    assert choices is not None
+    handlers = {choices[n].get_default("handler").__module__.rsplit(".", 1)[-1] for n in choices}
+    assert modules <= handlers, modules - handlers

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 from textual import work
 from textual.binding import Binding, BindingType
-from textual.widgets import Input
+from textual.widgets import Input, Markdown
 
 from interviewai_tui.chat.errors import ChatError
 from interviewai_tui.domain.common import ChatRole
@@ -170,7 +171,8 @@ class ChatScreen(ChatCore):
 
     def action_rename(self) -> None:
         if self.chat is not None:
-            title = PromptDialog("Rename chat", "Title", value=self.chat.title, ok="Rename")
+            current = one_line(self.chat.title, 100)
+            title = PromptDialog("Rename chat", "Title", value=current, ok="Rename")
             self._prompt(title, self._rename)
 
     async def _rename(self, title: str) -> None:
@@ -282,3 +284,22 @@ class ChatScreen(ChatCore):
             self.say(error.message, severity="error")
             return
         self.say(f"Exported to {written}.")
+
+    # --- links -----------------------------------------------------------------------------
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        self.action_chat_link(event.href)
+
+    def action_chat_link(self, href: str) -> None:
+        """A link in a message was clicked: web links open after a yes, others never."""
+        if urlsplit(href).scheme.lower() not in ("http", "https"):
+            self.say(f"Only web links (http or https) are opened; not {href}", severity="warning")
+            return
+
+        def opened(ok: bool | None) -> None:
+            if ok:
+                self.app.open_url(href)
+
+        self.app.push_screen(
+            ConfirmDialog(f"Open this link in your browser?\n\n{href}", yes="Open"), opened
+        )

@@ -10,25 +10,22 @@ The keys and dialogs are in ``chat.py``.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Markdown, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.worker import Worker
 
 from interviewai_tui.chat.errors import ChatError
-from interviewai_tui.chat.export import format_cost
 from interviewai_tui.chat.turn import Delta, Finished, Notice, Retitled
-from interviewai_tui.domain.common import ChatRole
 from interviewai_tui.ui.safe import one_line
 from interviewai_tui.ui.screens.base import AppScreen
 from interviewai_tui.ui.widgets.chat_composer import ChatComposer
 from interviewai_tui.ui.widgets.chat_messages import ConversationLog, MessageView
-from interviewai_tui.ui.widgets.chat_sessions import SessionList
+from interviewai_tui.ui.widgets.chat_sessions import SessionList, chat_heading
 
 if TYPE_CHECKING:
     from interviewai_tui.chat.attachments import PreparedAttachment
@@ -193,23 +190,8 @@ class ChatCore(AppScreen[None]):
         self.show_heading()
 
     def show_heading(self) -> None:
-        chat = self.chat
-        if chat is None:
-            return
-        model = next((m.model for m in chat.messages if m.role is ChatRole.SYSTEM), None)
-        a = chat.analytics
-        parts = [
-            one_line(chat.title, 60) or "New chat",
-            f"{chat.provider or 'offline'} {model or ''}".strip(),
-            f"{chat.message_count} msg",
-            f"{a.total_tokens:,} tokens",
-            format_cost(a.total_cost),
-        ]
-        if a.user_satisfaction is not None:
-            parts.append(f"★ {a.user_satisfaction:.1f}")
-        if not chat.is_active:
-            parts.append("inactive")
-        self.query_one("#chat-heading", Static).update(Content(" · ".join(parts)))
+        if self.chat is not None:
+            self.query_one("#chat-heading", Static).update(chat_heading(self.chat))
 
     async def refresh_sessions(self, *, select: str | None = None) -> None:
         ready = await self.ready()
@@ -323,23 +305,3 @@ class ChatCore(AppScreen[None]):
             self.sessions.replace(self.chat, now=self.service.clock.now())
         else:
             await self.refresh_sessions(select=chat_id)
-
-    # --- links -----------------------------------------------------------------------------
-    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
-        event.stop()
-        self.action_chat_link(event.href)
-
-    def action_chat_link(self, href: str) -> None:
-        """A link in a message was clicked: web links open after a yes, others never."""
-        if urlsplit(href).scheme.lower() not in ("http", "https"):
-            self.say(f"Only web links (http or https) are opened; not {href}", severity="warning")
-            return
-        from interviewai_tui.ui.screens.chat_dialogs import ConfirmDialog
-
-        def opened(ok: bool | None) -> None:
-            if ok:
-                self.app.open_url(href)
-
-        self.app.push_screen(
-            ConfirmDialog(f"Open this link in your browser?\n\n{href}", yes="Open"), opened
-        )

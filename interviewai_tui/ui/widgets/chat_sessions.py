@@ -9,10 +9,12 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from interviewai_tui.chat.export import format_cost
 from interviewai_tui.domain.chats import ChatSession
+from interviewai_tui.domain.common import ChatRole
 from interviewai_tui.ui.safe import one_line
 
-__all__ = ["SessionList", "session_label"]
+__all__ = ["SessionList", "chat_heading", "session_label"]
 
 
 def _when(at: datetime | None, now: datetime) -> str:
@@ -31,6 +33,24 @@ def session_label(chat: ChatSession, now: datetime) -> Content:
     if not chat.is_active:
         detail += " · inactive"
     return Content.assemble((title, "bold" if chat.is_active else "dim"), "\n", (detail, "dim"))
+
+
+def chat_heading(chat: ChatSession) -> Content:
+    """Title · provider model · messages · tokens · cost (· rating · inactive), one line."""
+    model = next((m.model for m in chat.messages if m.role is ChatRole.SYSTEM), None)
+    a = chat.analytics
+    parts = [
+        one_line(chat.title, 60) or "New chat",
+        f"{chat.provider or 'offline'} {model or ''}".strip(),
+        f"{chat.message_count} msg",
+        f"{a.total_tokens:,} tokens",
+        format_cost(a.total_cost),
+    ]
+    if a.user_satisfaction is not None:
+        parts.append(f"★ {a.user_satisfaction:.1f}")
+    if not chat.is_active:
+        parts.append("inactive")
+    return Content(" · ".join(parts))
 
 
 class SessionList(OptionList):
