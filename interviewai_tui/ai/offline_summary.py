@@ -52,7 +52,8 @@ def summarize_offline(items: Sequence[tuple[QuestionLike, Evaluation]]) -> Overa
     worst = min(range(len(items)), key=lambda i: (scores[i], i))
     overall = (
         f"Offline summary (no AI provider was used): you scored {round(average)}/100 on "
-        f"average over {len(items)} questions ({answered} answered), {_band(average)}."
+        f"average over {len(items)} question{'' if len(items) == 1 else 's'} "
+        f"({answered} answered), {_band(average)}."
     )
     if len(items) > 1 and scores[best] != scores[worst]:
         overall += (

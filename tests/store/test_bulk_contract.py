@@ -100,4 +100,3 @@ async def test_chats_older_than_use_the_last_activity(store: Store) -> None:
     assert await store.chats.count_older_than(before=cutoff) == 0
     left = {c.id for c in (await store.chats.list_for_user(user_id=uid)).items}
     assert left == {busy.id, recent.id}
-

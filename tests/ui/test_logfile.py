@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from interviewai_tui.ui.failures import report_failure
 from interviewai_tui.logs import LOGGER, configure_error_log
+from interviewai_tui.ui.failures import report_failure
 
 
 @pytest.fixture
