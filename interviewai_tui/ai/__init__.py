@@ -7,6 +7,7 @@ HTTP client is first created.
 
 from interviewai_tui.ai.base import (
     Chunk,
+    ImagePart,
     Message,
     Provider,
     ReasoningChunk,
@@ -17,6 +18,7 @@ from interviewai_tui.ai.errors import ProviderError
 
 __all__ = [
     "Chunk",
+    "ImagePart",
     "Message",
     "Provider",
     "ProviderError",

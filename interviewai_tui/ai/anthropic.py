@@ -35,6 +35,36 @@ _FINISH: dict[str, FinishReason] = {
 }
 
 
+Content = str | list[dict[str, Any]]
+
+
+def _content(m: Message) -> Content:
+    """Text only: a plain string, as always. With images: base64 `image` blocks first (the
+    order Anthropic recommends), then a text block if there is text."""
+    if not m.images:
+        return m.content
+    blocks: list[dict[str, Any]] = [
+        {"type": "image", "source": {"type": "base64", "media_type": i.media_type, "data": i.b64()}}
+        for i in m.images
+    ]
+    if m.content:
+        blocks.append({"type": "text", "text": m.content})
+    return blocks
+
+
+def _blocks(content: Content) -> list[dict[str, Any]]:
+    if isinstance(content, str):
+        return [{"type": "text", "text": content}] if content else []
+    return content
+
+
+def _merge(first: Content, second: Content) -> Content:
+    """Two turns of one role as one (strings join as before; blocks are concatenated)."""
+    if isinstance(first, str) and isinstance(second, str):
+        return first + "\n\n" + second
+    return _blocks(first) + _blocks(second)
+
+
 class AnthropicProvider(HttpProvider):
     def _headers(self) -> dict[str, str]:
         return {
@@ -52,14 +82,14 @@ class AnthropicProvider(HttpProvider):
         json_schema: JsonSchema | None,
     ) -> tuple[str, dict[str, str], dict[str, Any]]:
         system = "\n\n".join(m.content for m in messages if m.role == "system")
-        turns: list[dict[str, str]] = []
+        turns: list[dict[str, Any]] = []
         for m in messages:
             if m.role == "system":
                 continue
             if turns and turns[-1]["role"] == m.role:  # merge, roles must alternate
-                turns[-1]["content"] += "\n\n" + m.content
+                turns[-1]["content"] = _merge(turns[-1]["content"], _content(m))
             else:
-                turns.append({"role": m.role, "content": m.content})
+                turns.append({"role": m.role, "content": _content(m)})
         payload: dict[str, Any] = {
             "model": model,
             "max_tokens": max_tokens,

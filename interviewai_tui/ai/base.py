@@ -6,24 +6,57 @@ token group; the per-chunk budget of the whole client+router path is 0.2 ms.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, get_args
 
 Role = Literal["system", "user", "assistant"]
 JsonSchema = Mapping[str, Any]
 FinishReason = Literal["stop", "length", "tool_calls", "content_filter", "other"]
+ImageType = Literal["image/png", "image/jpeg", "image/gif", "image/webp"]
 
 OFFLINE = "offline"
+IMAGE_TYPES: tuple[ImageType, ...] = get_args(ImageType)
+MAX_IMAGE_BYTES = 5 * 1024 * 1024  # Anthropic's per-image limit, the smallest of the four
+
+
+@dataclass(frozen=True, slots=True)
+class ImagePart:
+    """An image sent with a message: its bytes and media type (found from the bytes; see
+    `ai.images.image_part`)."""
+
+    data: bytes
+    media_type: ImageType
+
+    def __post_init__(self) -> None:
+        if self.media_type not in IMAGE_TYPES:
+            raise ValueError(f"unsupported image type {self.media_type!r}")
+        if not self.data or len(self.data) > MAX_IMAGE_BYTES:
+            raise ValueError(f"an image must be 1 byte to {MAX_IMAGE_BYTES} bytes")
+
+    def __repr__(self) -> str:  # never dump megabytes into a log or a test failure
+        return f"ImagePart({self.media_type}, {len(self.data)} bytes)"
+
+    def b64(self) -> str:
+        return base64.b64encode(self.data).decode("ascii")
+
+    def data_url(self) -> str:
+        return f"data:{self.media_type};base64,{self.b64()}"
 
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """One turn of a conversation; `system` turns are instructions."""
+    """One turn of a conversation; `system` turns are instructions.
+
+    `images` go with a user turn to a model that accepts them (`ai.images.accepts_images`);
+    a message without images is sent exactly as plain text.
+    """
 
     role: Role
     content: str
+    images: tuple[ImagePart, ...] = ()
 
 
 def system(text: str) -> Message:

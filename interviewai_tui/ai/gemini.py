@@ -34,6 +34,19 @@ _FINISH: dict[str, FinishReason] = {
 }
 
 
+def _parts(m: Message) -> list[dict[str, Any]]:
+    """Text only: one text part, as always. With images: `inline_data` parts first (the
+    order Google's examples use), then the text if there is any."""
+    if not m.images:
+        return [{"text": m.content}]
+    parts: list[dict[str, Any]] = [
+        {"inline_data": {"mime_type": i.media_type, "data": i.b64()}} for i in m.images
+    ]
+    if m.content:
+        parts.append({"text": m.content})
+    return parts
+
+
 class GeminiProvider(HttpProvider):
     @property
     def api_root(self) -> str:
@@ -56,7 +69,7 @@ class GeminiProvider(HttpProvider):
     ) -> tuple[str, dict[str, str], dict[str, Any]]:
         system = "\n\n".join(m.content for m in messages if m.role == "system")
         contents = [
-            {"role": "model" if m.role == "assistant" else "user", "parts": [{"text": m.content}]}
+            {"role": "model" if m.role == "assistant" else "user", "parts": _parts(m)}
             for m in messages
             if m.role != "system"
         ]

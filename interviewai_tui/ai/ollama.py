@@ -24,6 +24,14 @@ __all__ = ["OllamaProvider"]
 _FINISH: dict[str, FinishReason] = {"stop": "stop", "length": "length"}
 
 
+def _wire_message(m: Message) -> dict[str, Any]:
+    """Ollama's native format puts images beside the text, as bare base64 strings."""
+    out: dict[str, Any] = {"role": m.role, "content": m.content}
+    if m.images:
+        out["images"] = [i.b64() for i in m.images]
+    return out
+
+
 class OllamaProvider(HttpProvider):
     framing: ClassVar[str] = "ndjson"
     needs_key: ClassVar[bool] = False
@@ -41,7 +49,7 @@ class OllamaProvider(HttpProvider):
             options["temperature"] = temperature
         payload: dict[str, Any] = {
             "model": model,
-            "messages": [{"role": m.role, "content": m.content} for m in messages],
+            "messages": [_wire_message(m) for m in messages],
             "stream": True,
             "options": options,
         }

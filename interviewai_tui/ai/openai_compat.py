@@ -41,6 +41,16 @@ _FINISH: dict[str, FinishReason] = {
 _NO_TEMPERATURE = ("deepseek-reasoner",)
 
 
+def _wire_message(m: Message) -> dict[str, Any]:
+    """Plain text stays a string (what every compatible server takes); with images the
+    content becomes an array of a text part and `image_url` parts holding data URLs."""
+    if not m.images:
+        return {"role": m.role, "content": m.content}
+    parts: list[dict[str, Any]] = [{"type": "text", "text": m.content}] if m.content else []
+    parts.extend({"type": "image_url", "image_url": {"url": i.data_url()}} for i in m.images)
+    return {"role": m.role, "content": parts}
+
+
 def is_reasoning_model(model: str) -> bool:
     """OpenAI models that take `max_completion_tokens` only and no sampling parameters."""
     m = model.lower().rsplit("/", 1)[-1]
@@ -77,7 +87,7 @@ class OpenAICompatProvider(HttpProvider):
     ) -> tuple[str, dict[str, str], dict[str, Any]]:
         payload: dict[str, Any] = {
             "model": model,
-            "messages": [{"role": m.role, "content": m.content} for m in messages],
+            "messages": [_wire_message(m) for m in messages],
             "stream": True,
             "stream_options": {"include_usage": True},
         }

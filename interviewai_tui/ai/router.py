@@ -25,6 +25,7 @@ from interviewai_tui.ai.base import (
     Usage,
 )
 from interviewai_tui.ai.errors import ProviderError, SpendCapError, display_name
+from interviewai_tui.ai.images import images_for
 from interviewai_tui.ai.records import OK, CallRecord, CallRecorder
 from interviewai_tui.ai.retry import RetryPolicy, Sleep, aclose, stream_with_retries
 from interviewai_tui.ai.spend import SpendLedger, month_key
@@ -214,9 +215,12 @@ class Router:
             use_model = model if first_choice else None
             usage: Usage | None = None
             shown = False
+            sendable, image_note = images_for(
+                candidate.name, use_model or candidate.default_model, messages
+            )
             chunks = stream_with_retries(
                 candidate,
-                messages,
+                sendable,
                 model=use_model,
                 max_tokens=max_tokens,
                 temperature=temperature,
@@ -245,10 +249,11 @@ class Router:
                 await aclose(chunks)
             if usage is None:
                 raise RuntimeError(f"{candidate.name} ended its stream without usage")
+            said = [*notes, image_note] if image_note else notes
             final = replace(
                 usage,
                 fallback_used=not first_choice,
-                notice=" ".join(notes) if notes else None,
+                notice=" ".join(said) if said else None,
             )
             await self._succeeded(candidate, final, user_id, purpose)
             yield final

@@ -1,9 +1,11 @@
-"""Attaching a text or code file to a chat message.
+"""Attaching a text, code or image file to a chat message.
 
 The file's text becomes part of the message (in a fenced block after what the user typed), so
 the conversation stays complete in the store, in exports and on later turns, and the
-attachment record keeps its type, name, size and where it came from. Binary files are refused;
-images are refused with the reason unless the chosen provider can take them.
+attachment record keeps its type, name, size and where it came from. An image (PNG, JPEG, GIF
+or WebP, known by its bytes, not its name) goes to the model as image data; only a line
+saying it was attached is stored. Other binary files are refused, and so are images when the
+chosen provider cannot take them (with the reason).
 """
 
 from __future__ import annotations
@@ -11,14 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from interviewai_tui.chat.context import estimate_tokens
+from interviewai_tui.ai.base import MAX_IMAGE_BYTES, ImagePart
+from interviewai_tui.ai.images import IMAGE_TYPE_NAMES, other_image_format, sniff_image_type
+from interviewai_tui.chat.context import IMAGE_TOKENS, estimate_tokens
 from interviewai_tui.chat.errors import AttachmentError
 from interviewai_tui.domain.chats import Attachment
 from interviewai_tui.domain.common import AttachmentType
 
 __all__ = [
     "MAX_ATTACHMENT_BYTES",
+    "MAX_IMAGE_BYTES",
     "PreparedAttachment",
     "compose_content",
     "format_size",
@@ -38,15 +44,18 @@ _CODE_LANGUAGES = {
     ".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".xml": "xml",
 }  # fmt: skip
 _TEXT_LANGUAGES = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".ini": "ini"}
-_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".heic"}
-_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
+_IMAGE_SUFFIXES = {
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".avif",
+}  # fmt: skip
 _BACKTICKS = re.compile(r"`+")
 
 
 def format_size(size: int) -> str:
     if size < 1024:
         return f"{size} B"
-    return f"{size / 1024:.1f} KB"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,18 +66,29 @@ class PreparedAttachment:
     text: str
     language: str
     tokens: int
+    image: ImagePart | None = None  # the bytes sent with the message (never stored)
 
     @property
     def filename(self) -> str:
         return self.attachment.filename or "file"
 
     def summary(self) -> str:
-        """``notes.md · 3.1 KB · ≈ 780 tokens`` (shown before sending)."""
+        """``notes.md · 3.1 KB · ≈ 780 tokens`` (shown before sending); for an image, its
+        kind too and what an image usually costs in tokens."""
         size = format_size(self.attachment.size or 0)
+        if self.image is not None:
+            kind = IMAGE_TYPE_NAMES[self.image.media_type]
+            return f"{self.filename} · {size} · {kind} image · ≈ {self.tokens:,} tokens"
         return f"{self.filename} · {size} · ≈ {self.tokens:,} tokens"
 
     def block(self) -> str:
-        """The file as Markdown: a bold caption and a fence no line of the file can close."""
+        """The file as Markdown: a bold caption and a fence no line of the file can close.
+        For an image, the caption alone: the stored message says an image was attached."""
+        if self.image is not None:
+            name = self.filename.replace("`", "'")
+            kind = IMAGE_TYPE_NAMES[self.image.media_type]
+            size = format_size(self.attachment.size or 0)
+            return f"**Attached image: `{name}` ({kind}, {size})**"
         longest = max((len(m) for m in _BACKTICKS.findall(self.text)), default=0)
         fence = "`" * max(3, longest + 1)
         name = self.filename.replace("`", "'")
@@ -77,12 +97,38 @@ class PreparedAttachment:
         return f"**Attached file: `{name}` ({size})**\n\n{fence}{self.language}\n{body}{fence}"
 
 
-def _is_image(path: Path, head: bytes) -> bool:
-    if path.suffix.lower() in _IMAGE_SUFFIXES:
-        return True
-    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
-        return True
-    return any(head.startswith(magic) for magic in _IMAGE_MAGIC)
+def _image(target: Path, head: bytes, handle: BinaryIO, size: int) -> PreparedAttachment:
+    """A PNG/JPEG/GIF/WebP file (its type already sniffed) read whole, up to 5 MB."""
+    shown = target.name or str(target)
+    if size > MAX_IMAGE_BYTES:
+        raise AttachmentError(
+            f"{shown} is {format_size(size)}; images up to {format_size(MAX_IMAGE_BYTES)} "
+            "can be attached."
+        )
+    data = head + handle.read(MAX_IMAGE_BYTES + 1 - len(head))
+    if len(data) > MAX_IMAGE_BYTES:  # the file grew while being read
+        raise AttachmentError(f"{shown} is larger than {format_size(MAX_IMAGE_BYTES)}.")
+    media = sniff_image_type(head)
+    assert media is not None  # the caller checked
+    attachment = Attachment(
+        type=AttachmentType.IMAGE, url=target.resolve().as_uri(), filename=target.name,
+        size=len(data),
+    )  # fmt: skip
+    return PreparedAttachment(attachment, "", "", IMAGE_TOKENS, ImagePart(data, media))
+
+
+def _not_sendable_image(target: Path, head: bytes) -> str | None:
+    """Why a file that is, or is named like, an image of another kind cannot be attached."""
+    shown = target.name or str(target)
+    other = other_image_format(head)
+    if other is not None:
+        return f"{shown} is a {other} image; only PNG, JPEG, GIF and WebP images can be attached."
+    if target.suffix.lower() in _IMAGE_SUFFIXES:
+        return (
+            f"{shown} is named like an image but its contents are not a PNG, JPEG, GIF or "
+            "WebP image."
+        )
+    return None
 
 
 def prepare_attachment(
@@ -93,7 +139,7 @@ def prepare_attachment(
     Args:
         path: the file, ``~`` allowed.
         image_reason: why images cannot be sent with the chosen provider, or None if they can.
-        limit: the largest size accepted, in bytes.
+        limit: the largest text file accepted, in bytes (images: up to 5 MB).
 
     Raises:
         AttachmentError: with one sentence saying why the file cannot be attached.
@@ -106,10 +152,13 @@ def prepare_attachment(
         size = target.stat().st_size
         with target.open("rb") as handle:
             head = handle.read(_SNIFF)
-            if _is_image(target, head):
+            if sniff_image_type(head) is not None:
                 if image_reason is not None:
                     raise AttachmentError(image_reason)
-                raise AttachmentError("Images cannot be attached in this version.")
+                return _image(target, head, handle, size)
+            refusal = _not_sendable_image(target, head)
+            if refusal is not None:
+                raise AttachmentError(refusal)
             if size > limit:
                 raise AttachmentError(
                     f"{shown} is {format_size(size)}; files up to {format_size(limit)} "

@@ -9,11 +9,11 @@ sees it, and the marker is removed again before the text goes back to a model.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from interviewai_tui.ai.base import Message, Usage
+from interviewai_tui.ai.base import ImagePart, Message, Usage
 from interviewai_tui.domain.chats import ChatMessage, ChatSession, Tokens
 from interviewai_tui.domain.common import ChatRole
 
@@ -96,12 +96,15 @@ def chosen_model(chat: ChatSession) -> str | None:
     return None
 
 
-def history(messages: Sequence[ChatMessage]) -> list[Message]:
-    """The conversation as the router takes it (system notes left out, markers removed)."""
+def history(
+    messages: Sequence[ChatMessage], images: Mapping[str, tuple[ImagePart, ...]] | None = None
+) -> list[Message]:
+    """The conversation as the router takes it (system notes left out, markers removed);
+    ``images`` by message id go with their user messages."""
     out: list[Message] = []
     for m in messages:
         if m.role is ChatRole.USER:
-            out.append(Message("user", m.content))
+            out.append(Message("user", m.content, (images or {}).get(m.id, ())))
         elif m.role is ChatRole.ASSISTANT:
             text = strip_marker(m.content)
             if text.strip():

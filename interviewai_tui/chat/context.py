@@ -15,6 +15,7 @@ from interviewai_tui.ai.base import OFFLINE, Message
 from interviewai_tui.chat.errors import ContextFullError
 
 __all__ = [
+    "IMAGE_TOKENS",
     "Trimmed",
     "context_window",
     "estimate_message_tokens",
@@ -23,6 +24,9 @@ __all__ = [
 ]
 
 _PER_MESSAGE = 4  # role and separators in every provider's framing
+# An image's cost: Anthropic's ~1,600 tokens for a full-size image is the highest of the
+# providers' published rules (OpenAI ~1,100 at high detail, Gemini 258 per tile).
+IMAGE_TOKENS = 1_600
 _SAFETY = 0.9  # keep 10 % of the window free: the estimate is only an estimate
 
 # Model name prefixes → context window in tokens (longest prefix wins). Published limits.
@@ -74,7 +78,7 @@ def estimate_tokens(text: str) -> int:
 
 
 def estimate_message_tokens(message: Message) -> int:
-    return estimate_tokens(message.content) + _PER_MESSAGE
+    return estimate_tokens(message.content) + _PER_MESSAGE + IMAGE_TOKENS * len(message.images)
 
 
 @dataclass(frozen=True, slots=True)

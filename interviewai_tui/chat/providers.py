@@ -1,4 +1,4 @@
-"""Which providers and models a new chat can use, and why images cannot be attached."""
+"""Which providers and models a new chat can use, and why an image cannot be attached."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from interviewai_tui.ai.base import OFFLINE
 from interviewai_tui.ai.errors import display_name
+from interviewai_tui.ai.images import accepts_images
 
 if TYPE_CHECKING:
     from interviewai_tui.ai.router import Router
@@ -44,12 +45,30 @@ def default_choice(router: Router, models: Mapping[str, str]) -> ProviderChoice:
     return wanted if wanted is not None and wanted.configured else choices[0]
 
 
-def image_refusal(provider: str) -> str:
-    """Why an image cannot go with a message to ``provider``: none can in this version, as
-    the AI layer's messages carry text only."""
-    if provider == OFFLINE:
-        return "The offline coach cannot read images; attach a text or code file instead."
-    return (
-        f"{display_name(provider)} chats take text only in this version of InterviewAI; "
-        "attach a text or code file instead."
-    )
+def _either(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def image_refusal(
+    router: Router, models: Mapping[str, str], provider: str, model: str | None = None
+) -> str | None:
+    """Why an image cannot go with a message to ``model`` on ``provider`` (the settings' model
+    when None), naming where to switch; None when it can go."""
+    choices = provider_choices(router, models)
+    current = next((c for c in choices if c.name == provider), None)
+    picked = model or (current.default_model if current is not None else "")
+    if accepts_images(provider, picked):
+        return None
+    who = display_name(OFFLINE) if provider == OFFLINE else f"{display_name(provider)}'s {picked}"
+    capable = [
+        f"{c.label} ({c.default_model})"
+        for c in choices
+        if c.configured and c.name != provider and accepts_images(c.name, c.default_model)
+    ]
+    if capable:
+        switch = f"switch to {_either(capable)} in a new chat to send images"
+    else:
+        switch = "switch to OpenAI, Anthropic or Gemini (with an API key) in a new chat"
+    if provider in ("ollama", "compat"):
+        switch += ", or use a vision model such as llava, llama3.2-vision or gemma3"
+    return f"{who} does not accept images; {switch}."

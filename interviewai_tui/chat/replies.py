@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from interviewai_tui.ai.base import Message, TextChunk, Usage
+from interviewai_tui.ai.base import ImagePart, Message, TextChunk, Usage
 from interviewai_tui.ai.errors import ProviderError
 from interviewai_tui.ai.prompts import CHAT_SYSTEM
 from interviewai_tui.ai.tasks import chat_prompt, chat_title, offline_title
@@ -42,13 +42,15 @@ _SYSTEM_TOKENS = estimate_tokens(CHAT_SYSTEM.system) + 4
 
 @dataclass(frozen=True, slots=True)
 class ReplyJob:
-    """What one reply needs: the conversation so far (ending with the user's message)."""
+    """What one reply needs: the conversation so far (ending with the user's message) and
+    the images that go with its messages (by message id)."""
 
     chat: ChatSession
     messages: Sequence[ChatMessage]
     user_id: str
     provider: str
     model: str | None
+    images: Mapping[str, tuple[ImagePart, ...]] = field(default_factory=dict)
 
 
 class ReplyWriter:
@@ -75,7 +77,7 @@ class ReplyWriter:
         """
         window = context_window(job.provider, job.model)
         trimmed = trim_history(
-            history(job.messages),
+            history(job.messages, job.images),
             window=window,
             reserve=self.reply_tokens,
             system_tokens=_SYSTEM_TOKENS,

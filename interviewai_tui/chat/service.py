@@ -12,6 +12,7 @@ import contextlib
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,8 +28,9 @@ from interviewai_tui.chat.bookkeeping import (
     conversation_count,
     user_satisfaction,
 )
-from interviewai_tui.chat.errors import BusyError, ChatError, ChatNotFound
+from interviewai_tui.chat.errors import AttachmentError, BusyError, ChatError, ChatNotFound
 from interviewai_tui.chat.export import write_export
+from interviewai_tui.chat.images import SentImages
 from interviewai_tui.chat.providers import (
     ProviderChoice,
     default_choice,
@@ -86,6 +88,7 @@ class ChatService:
             store=store, router=router, clock=clock, reply_tokens=reply_tokens, timer=timer
         )
         self._turns: dict[str, Turn] = {}
+        self._images = SentImages()
 
     # --- providers -------------------------------------------------------------------------
     def providers(self) -> list[ProviderChoice]:
@@ -96,8 +99,9 @@ class ChatService:
         """The settings' provider when it can be used, else the offline coach."""
         return default_choice(self.router, self.models)
 
-    def image_reason(self, provider: str) -> str:
-        return image_refusal(provider)
+    def image_reason(self, provider: str, model: str | None = None) -> str | None:
+        """Why images cannot go to ``model`` on ``provider`` (one sentence), or None."""
+        return image_refusal(self.router, self.models, provider, model)
 
     # --- conversations ---------------------------------------------------------------------
     async def create(
@@ -167,6 +171,7 @@ class ChatService:
         turn = self._turns.get(chat_id)
         if turn is not None and turn.running:
             raise BusyError("A reply is still being written; stop it first.")
+        self._images.forget(chat_id)
         return await self.store.chats.delete(chat_id=chat_id)
 
     # --- replies ---------------------------------------------------------------------------
@@ -181,7 +186,8 @@ class ChatService:
     def _job(self, chat: ChatSession, messages: Sequence[ChatMessage], user_id: str) -> ReplyJob:
         provider = chat.provider or OFFLINE
         model = chosen_model(chat) or self.models.get(provider)
-        return ReplyJob(chat, list(messages), user_id, provider, model)
+        images = self._images.of(chat.id)
+        return ReplyJob(chat, list(messages), user_id, provider, model, images)
 
     def _start(
         self, job: ReplyJob, user_message: ChatMessage | None, prompt: list[Message],
@@ -212,6 +218,11 @@ class ChatService:
             raise ChatError("Type a message first.")
         if len(content) > MAX_MESSAGE_CHARS:
             raise ChatError("That message is too long; send at most 200,000 characters.")
+        images = tuple(a.image for a in attachments if a.image is not None)
+        if images:  # attached for one provider, maybe sent in a chat with another
+            reason = self.image_reason(chat.provider or OFFLINE, chosen_model(chat))
+            if reason is not None:
+                raise AttachmentError(reason)
         message = ChatMessage(
             role=ChatRole.USER,
             content=content,
@@ -219,8 +230,11 @@ class ChatService:
             attachments=[a.attachment for a in attachments],
         )
         job = self._job(chat, [*chat.messages, message], user_id)
+        if images:
+            job = replace(job, images={**job.images, message.id: images})
         prompt, note = self._writer.fit(job)  # before storing: a refused message leaves no trace
         await self.store.chats.append_message(chat_id=chat_id, message=message)
+        self._images.remember(chat_id, message.id, images)
         # A user deleted meanwhile has no stats to count in; the chat itself is what matters.
         with contextlib.suppress(NotFoundError):
             await self.store.users.add_to_stats(
@@ -281,12 +295,16 @@ class ChatService:
         )
 
     # --- attachments, export, discussions ------------------------------------------------
-    async def attach(self, path: str | Path, *, provider: str) -> PreparedAttachment:
-        """Read and check a file for the next message (size, text, token estimate)."""
+    async def attach(
+        self, path: str | Path, *, provider: str, model: str | None = None
+    ) -> PreparedAttachment:
+        """Read and check a file for the next message (size, text or image, token estimate);
+        an image only when ``model`` on ``provider`` accepts images (``model`` defaults to
+        the settings' model for the provider)."""
         return await asyncio.to_thread(
             prepare_attachment,
             path,
-            image_reason=self.image_reason(provider),
+            image_reason=self.image_reason(provider, model),
             limit=self.attachment_limit,
         )
 

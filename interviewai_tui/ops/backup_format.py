@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from interviewai_tui.ops.extjson import ExtJsonError, decode_line
-from interviewai_tui.ops.fastjson import decode_for_validation
 
 __all__ = [
     "FORMAT",
@@ -219,10 +218,9 @@ def iter_documents(
 ) -> Iterator[dict[str, Any]]:
     """Decoded stored-form documents of one collection (checked as in `iter_lines`);
     `for_validation` as in `decode_line`."""
-    decode = decode_for_validation if for_validation else decode_line
     for number, line in enumerate(iter_lines(archive, entry), start=1):
         try:
-            yield decode(line)
+            yield decode_line(line, for_validation=for_validation)
         except ExtJsonError as exc:
             raise BackupError(
                 f"Document {number} of {entry.name} in the backup is {exc}."

@@ -1,16 +1,11 @@
-"""Extended JSON lines the fast way, for bulk paths: backups write 100,000s of documents and
-restores read them. `extjson` holds the reference forms these must agree with (tests compare).
-
-- `encode_document`: a model straight to its line, in pydantic-core (see `store.serializers`);
-- `decode_for_validation`: a line to a stored-form dict with dates left as ISO text, by
-  unwrapping the usual `$oid`/`$date` wrappers in the bytes and parsing without a hook.
-"""
+"""Extended JSON lines straight from models, for backups (100,000s of documents): written
+in pydantic-core (see `store.serializers`) instead of `model_dump` + `encode_line`, which
+stays the reference this must agree with (tests compare)."""
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from datetime import datetime
 from typing import Any
 
@@ -19,16 +14,14 @@ from pydantic_core import SchemaSerializer
 
 from interviewai_tui.ops.extjson import (
     ID_FIELDS,
-    ExtJsonError,
     _date_text,
     _is_oid,
-    decode_line,
     encode_line,
     to_extjson,
 )
 from interviewai_tui.store.serializers import SerializerSpec, build_serializer
 
-__all__ = ["decode_for_validation", "encode_document"]
+__all__ = ["encode_document"]
 
 
 def _date_json(value: datetime) -> dict[str, str]:
@@ -71,34 +64,3 @@ def encode_document(document: BaseModel) -> bytes:
             return fast  # the same bytes as every later document of this class gets
     _SERIALIZERS[kind] = None
     return plain
-
-
-# What `encode_line` writes for an id and a date. In valid JSON an unescaped `{"$` cannot be
-# inside a string (a raw quote would end it), so a match is always one of these objects.
-_WRAPPED = re.compile(
-    rb'\{"\$oid":("[0-9a-f]{24}")\}'
-    rb'|\{"\$date":("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z")\}'
-)
-
-
-def _unwrap(match: re.Match[bytes]) -> bytes:
-    return match.group(1) or match.group(2)
-
-
-def decode_for_validation(line: bytes) -> dict[str, Any]:
-    """`decode_line(line, for_validation=True)`, about twice as fast for the usual lines; a
-    line with any other `$` key (other wrappers, user keys) takes `decode_line` itself.
-
-    Raises:
-        ExtJsonError: the line is not a JSON object or holds a malformed type wrapper.
-    """
-    plain = _WRAPPED.sub(_unwrap, line)
-    if b'{"$' in plain or b',"$' in plain:
-        return decode_line(line, for_validation=True)
-    try:
-        raw = json.loads(plain)
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ExtJsonError("not valid JSON") from None
-    if not isinstance(raw, dict):
-        raise ExtJsonError("not a JSON object")
-    return raw

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import zipfile
+from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,6 +46,7 @@ __all__ = [
 ]
 
 _BATCH = 1000
+_IN_FLIGHT = 2
 _FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
 
@@ -110,41 +112,49 @@ async def clear_store(store: Store) -> int:
 async def _write_collection(
     store: Store, archive: zipfile.ZipFile, entry: CollectionEntry, progress: Progress
 ) -> int:
-    """Decode one batch while the store writes the previous one (the store's driver works in
-    its own thread, so the two overlap)."""
-    total = 0
-    pending: asyncio.Future[int] | None = None
-    batch: list[dict[str, Any]] = []
+    """Write one collection batch by batch, keeping the store's driver busy.
 
-    async def flush(documents: list[dict[str, Any]]) -> None:
-        nonlocal pending, total
-        if pending is not None:
-            total += await pending
-            progress.advance(_BATCH)
-        pending = asyncio.ensure_future(
+    Up to `_IN_FLIGHT` batches are handed over at once: while the driver (in its own thread)
+    writes one, the next is already validated and encoded here and the one after is being
+    decoded, so the Python work and the database work overlap. The store writes them in
+    order (its write lock is first come, first served).
+    """
+    total = 0
+    in_flight: deque[tuple[asyncio.Future[int], int]] = deque()
+
+    async def settle_oldest() -> None:
+        nonlocal total
+        future, size = in_flight.popleft()
+        total += await future
+        progress.advance(size)
+
+    async def hand_over(documents: list[dict[str, Any]]) -> None:
+        if len(in_flight) >= _IN_FLIGHT:
+            await settle_oldest()
+        future = asyncio.ensure_future(
             store.import_documents(collection=entry.name, documents=documents)
         )
-        await asyncio.sleep(0)  # let it validate and hand the batch to the driver
+        in_flight.append((future, len(documents)))
+        await asyncio.sleep(0)  # let it validate and encode now, before its turn to write
 
     try:
+        batch: list[dict[str, Any]] = []
         # Dates stay ISO text: import_documents validates every document, parsing them.
         for document in iter_documents(archive, entry, for_validation=True):
             batch.append(document)
             if len(batch) >= _BATCH:
-                await flush(batch)
+                await hand_over(batch)
                 batch = []
-        if pending is not None:
-            total += await pending
-            progress.advance(_BATCH)
-            pending = None
         if batch:
-            total += await store.import_documents(collection=entry.name, documents=batch)
-            progress.advance(len(batch))
+            await hand_over(batch)
+        while in_flight:
+            await settle_oldest()
     finally:
-        if pending is not None and not pending.done():
-            pending.cancel()
+        for future, _ in in_flight:  # a failure part way: stop the others before undoing
+            future.cancel()
+        for future, _ in in_flight:
             with contextlib.suppress(BaseException):
-                await pending
+                await future
     return total
 
 

@@ -158,7 +158,7 @@ async def test_service_attaches_stores_and_sends_the_file(
     (tmp_path / "tricky.py").write_text(code)
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"0" * 20)
     chat = await service.create(user.id, provider=OFFLINE, title="t")
-    with pytest.raises(AttachmentError, match="offline coach cannot read images"):
+    with pytest.raises(AttachmentError, match="offline coach does not accept images"):
         await service.attach(tmp_path / "photo.jpg", provider=OFFLINE)
     prepared = await service.attach(tmp_path / "tricky.py", provider=OFFLINE)
     turn = await service.send(user.id, chat.id, "Review this", [prepared])
