@@ -16,6 +16,7 @@ from textual import work
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Markdown
 
+from interviewai_tui.chat.bookkeeping import chosen_model
 from interviewai_tui.chat.errors import ChatError
 from interviewai_tui.domain.common import ChatRole
 from interviewai_tui.ui.safe import one_line
@@ -241,7 +242,8 @@ class ChatScreen(ChatCore):
         shown = "; ".join(a.summary() for a in self.pending)
         note = f"Attached now: {shown}. Leave the path empty to remove them." if shown else ""
         dialog = PromptDialog(
-            "Attach a file", "Path of a text or code file (up to 200 KB)",
+            "Attach a file",
+            "Path of a text or code file (up to 200 KB) or an image (PNG/JPEG/GIF/WebP, 5 MB)",
             placeholder="~/notes/answer.py", ok="Attach", note=note,
         )  # fmt: skip
         self._prompt(dialog, self._attach_file)
@@ -256,8 +258,9 @@ class ChatScreen(ChatCore):
             return
         service, _ = ready
         provider = (self.chat.provider if self.chat else None) or service.default_provider().name
+        model = chosen_model(self.chat) if self.chat else None
         try:
-            prepared = await service.attach(path, provider=provider)
+            prepared = await service.attach(path, provider=provider, model=model)
         except ChatError as error:
             self.say(error.message, severity="error")
             return

@@ -20,7 +20,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
         "toggle_details",
     ),
     ("Chat: rate the reply", "1-5 stars, helpful, comment (F3)", "rate"),
-    ("Chat: attach a file", "A text or code file up to 200 KB (F4)", "attach"),
+    ("Chat: attach a file", "A text or code file up to 200 KB, or an image (F4)", "attach"),
     ("Chat: rename", "Give this conversation a title (F2)", "rename"),
     ("Chat: export", "Markdown or JSON (F6)", "export"),
     ("Chat: mark active or inactive", "Hide it from the active list (F7)", "toggle_active"),
