@@ -6,10 +6,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check lint format typecheck layers pytest bench clean wheel-check
+
+.PHONY: run-demo run test check lint format typecheck layers pytest bench clean wheel-check
 
 run: $(STAMP)
 	$(BIN)/interviewai
+
+run-demo: $(STAMP)
+	$(BIN)/interviewai --demo
 
 test: $(STAMP)
 	$(MAKE) --no-print-directory check
