@@ -164,7 +164,8 @@ def run_demo(overrides: dict[str, Any] | None = None) -> int:
             print(_banner(credentials, root), flush=True)
             from interviewai_tui.ui.app import run_app
 
-            return run_app({})
+            sign_ins = "\n".join(f"{c.role}: {c.email} / {c.password}" for c in credentials)
+            return run_app({}, notice=f"Demo store (deleted when you quit).\n{sign_ins}")
     finally:
         tempfile.tempdir = saved_tempdir
         os.environ.clear()

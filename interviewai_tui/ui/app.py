@@ -78,9 +78,12 @@ class InterviewAIApp(App[int]):
         cursor_blink: bool = True,
         log_to_file: bool = False,
         handle_hangup: bool = False,
+        notice: str | None = None,
     ) -> None:
         super().__init__()
         self.container = container
+        # Shown on the sign-in screen (demo mode: the demo sign-ins), never parsed as markup.
+        self.notice = notice
         self.cursor_blink = cursor_blink
         self.log_to_file = log_to_file
         self.handle_hangup = handle_hangup
@@ -327,11 +330,11 @@ def _exit_code_for(error: BaseException) -> int:
     return EXIT_BAD_SETTING if is_setting else EXIT_STORE_FAILED
 
 
-def run_app(overrides: dict[str, Any] | None = None) -> int:
+def run_app(overrides: dict[str, Any] | None = None, *, notice: str | None = None) -> int:
     """Run the TUI on the container built from settings; returns the process exit code."""
     from interviewai_tui.container import Container
 
     container = Container(overrides=overrides, collect_metrics=True)
-    app = InterviewAIApp(container, log_to_file=True, handle_hangup=True)
+    app = InterviewAIApp(container, log_to_file=True, handle_hangup=True, notice=notice)
     app.run()
     return app.return_code or 0

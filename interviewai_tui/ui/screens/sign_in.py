@@ -60,6 +60,9 @@ class SignInScreen(AppScreen[None]):
         yield TitleBar()
         with VerticalScroll(classes="auth-scroll"), Vertical(classes="auth-card"):
             yield Static("Sign in to InterviewAI", classes="auth-title")
+            notice = getattr(self.app, "notice", None)
+            if notice:
+                yield Static(safe_text(notice), id="sign-in-notice", classes="auth-notice")
             yield Label("Email", classes="field-label")
             yield Input(self._initial_email, placeholder="you@example.com", id="email")
             yield Label("Password", classes="field-label")
