@@ -2,7 +2,7 @@
 asks for.
 
     python benchmarks/history.py [--interviews 100000] [--users 1000] [--db PATH] [--jobs N]
-                                 [--runs 20] [--with-store-fix] [--seed-only]
+                                 [--runs 20] [--seed-only]
 
 Seeds with benchmarks/store.py's functions (the heaviest user gets 5,000 interviews) plus a
 few conversations, then measures:
@@ -11,16 +11,12 @@ few conversations, then measures:
 - the progress screen painted for the heaviest user (push to first frame with the report).
 Targets (SQLite): rebuild <= 60 s, history first page <= 100 ms, progress <= 300 ms.
 
-``--with-store-fix`` applies, in this process and in the rebuild workers, the one-line change
-to ``SqliteAnalytics.list`` proposed to the store's owner (filter on the indexed ``user_id``
-column instead of ``ifnull(user_id, '')``), to show its effect.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import statistics
 import sys
@@ -44,36 +40,6 @@ from interviewai_tui.domain.common import ChatRole  # noqa: E402
 from interviewai_tui.store import Store, open_store  # noqa: E402
 
 TARGETS = {"rebuild (cold)": 60_000.0, "history first page": 100.0, "progress screen": 300.0}
-FIX = """
-from interviewai_tui.store._shared import iso
-from interviewai_tui.store.sqlite import analytics as _a
-from interviewai_tui.store.sqlite.table import Where
-
-async def _list(self, *, user_id, type, period_type=None, since=None, until=None):
-    where = Where()
-    if user_id is None:
-        where.add("user_id IS NULL")
-    else:
-        where.add("user_id = ?", user_id)
-    where.add("type = ?", str(type))
-    if period_type is not None:
-        where.add("period_type = ?", str(period_type))
-    if since is not None:
-        where.add("period_date >= ?", iso(since))
-    if until is not None:
-        where.add("period_date < ?", iso(until))
-    return await self._list(where, "period_date, id")
-
-_a.SqliteAnalytics.list = _list
-"""
-
-
-def apply_store_fix() -> None:
-    """Patch this process, and (through sitecustomize) every worker process it spawns."""
-    folder = Path(tempfile.mkdtemp(prefix="iai-fix-"))
-    (folder / "sitecustomize.py").write_text(FIX, encoding="utf-8")
-    os.environ["PYTHONPATH"] = os.pathsep.join([str(folder), os.environ.get("PYTHONPATH", "")])
-    exec(FIX, {})  # our own constant text, not input
 
 
 async def seed_chats(store: Store, user_ids: list[str], rng: random.Random) -> int:
@@ -190,8 +156,6 @@ async def paint_times(url: str, user_id: str, runs: int, data_dir: Path) -> dict
 
 
 async def main(args: argparse.Namespace) -> int:
-    if args.with_store_fix:
-        apply_store_fix()
     tmp = None
     if args.db:
         path = Path(args.db)
@@ -250,6 +214,5 @@ if __name__ == "__main__":
     parser.add_argument("--db", default="", help="SQLite file to use or reuse (default: temp)")
     parser.add_argument("--jobs", type=int, default=default_jobs(), help="rebuild processes")
     parser.add_argument("--runs", type=int, default=20, help="timed paints of each screen")
-    parser.add_argument("--with-store-fix", action="store_true", help="see the docstring")
     parser.add_argument("--seed-only", action="store_true", help="seed --db and stop")
     sys.exit(asyncio.run(main(parser.parse_args())))
