@@ -14,14 +14,15 @@ from interviewai_tui.commands.common import (
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
+    action_group,
     run,
     settings_or_error,
 )
 
 
 def register(command: CommandFactory) -> None:
-    p = command("analytics", "recompute the analytics rollups from interviews and chats", _none)
-    sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    about = "recompute the analytics rollups from interviews and chats"
+    sub = action_group(command, "analytics", about, _none)
     rebuild = sub.add_parser(
         "rebuild",
         help="recompute every user's rollups (idempotent: unchanged documents are not written)",

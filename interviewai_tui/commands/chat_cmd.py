@@ -14,14 +14,14 @@ from interviewai_tui.commands.common import (
     EXIT_OK,
     EXIT_USAGE,
     CommandError,
+    action_group,
     run,
     settings_or_error,
 )
 
 
 def register(command: CommandFactory) -> None:
-    p = command("chat", "export chat conversations", _usage)
-    sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = action_group(command, "chat", "export chat conversations", _usage)
     exp = sub.add_parser(
         "export",
         help="write one conversation to FILE: Markdown for .md, JSON for .json",

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import functools
 import sys
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
+    from interviewai_tui.commands import CommandFactory
     from interviewai_tui.config import Settings
 
 T = TypeVar("T")
+Handler = Callable[[argparse.Namespace, dict[str, Any]], int]
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -29,6 +32,16 @@ class CommandError(Exception):
 def fail(message: str) -> None:
     """Print one line to stderr, prefixed with the program name."""
     print(f"interviewai: {message}", file=sys.stderr)
+
+
+def action_group(
+    command: CommandFactory, name: str, help: str, handler: Handler
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    """``interviewai NAME ACTION ...``: a command made of actions, one of them required (so
+    `handler` is never run); add each action with ``add_parser`` on the result and give it its
+    handler with ``set_defaults``."""
+    parser = command(name, help, handler)
+    return parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
 
 def settings_or_error(overrides: dict[str, Any]) -> Settings:

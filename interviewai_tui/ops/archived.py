@@ -7,20 +7,18 @@ created just by looking) and answers with the usual domain models; archived inte
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import Self
-
 from interviewai_tui.clock import Clock
 from interviewai_tui.domain.chats import ChatSession
 from interviewai_tui.domain.interviews import Interview
 from interviewai_tui.ops.archive_store import archive_url_for
 from interviewai_tui.store import Page, Store, open_store
 from interviewai_tui.store.factory import sqlite_path_from_url
+from interviewai_tui.store.lifecycle import OpenClose
 
 __all__ = ["ArchivedHistory"]
 
 
-class ArchivedHistory:
+class ArchivedHistory(OpenClose):
     """The archive of the store at `url` (see `archive_store`), opened on `open()`."""
 
     def __init__(self, url: str, *, clock: Clock | None = None) -> None:
@@ -42,18 +40,6 @@ class ArchivedHistory:
         if self._store is not None:
             store, self._store = self._store, None
             await store.__aexit__(None, None, None)
-
-    async def __aenter__(self) -> Self:
-        await self.open()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
 
     async def interviews(
         self, *, user_id: str, offset: int = 0, limit: int = 20

@@ -24,6 +24,7 @@ from interviewai_tui.ops.backup_format import (
     member_name,
 )
 from interviewai_tui.ops.fastjson import encode_document
+from interviewai_tui.ops.gc_pause import paused_gc
 from interviewai_tui.ops.progress import NullProgress, Progress
 from interviewai_tui.ops.snapshot import consistent_view, sqlite_file
 from interviewai_tui.ops.versions import SCHEMA_VERSION, iso_now
@@ -141,7 +142,10 @@ async def create_backup(
         async with consistent_view(store, workdir=dest.parent) as source:
             totals = await source.counts()
             entries: list[CollectionEntry] = []
-            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
+            with (
+                zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive,
+                paused_gc(),
+            ):
                 for name in COLLECTIONS:
                     entry = await _write_collection(
                         archive, source, name, totals.get(name, 0), progress

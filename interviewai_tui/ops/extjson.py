@@ -152,19 +152,7 @@ def _prepare(document: dict[str, Any]) -> dict[str, Any]:
     """
     changed: dict[str, Any] | None = None
     for key, value in document.items():
-        kind = type(value)
-        if kind is str:
-            if key not in ID_FIELDS or not _is_oid(value):
-                continue
-            new: Any = {"$oid": value}
-        elif kind is dict:
-            new = _prepare(value)
-        elif kind is list:
-            new = _prepare_list(value, key)
-        elif kind is float and not math.isfinite(value):
-            new = to_extjson(value)
-        else:
-            continue
+        new = _prepare_value(value, key)
         if new is not value:
             if changed is None:
                 changed = dict(document)
@@ -175,22 +163,26 @@ def _prepare(document: dict[str, Any]) -> dict[str, Any]:
 def _prepare_list(values: list[Any], key: str) -> list[Any]:
     out: list[Any] | None = None
     for i, value in enumerate(values):
-        kind = type(value)
-        if kind is dict:
-            new: Any = _prepare(value)
-        elif kind is str and key in ID_FIELDS and _is_oid(value):
-            new = {"$oid": value}
-        elif kind is list:
-            new = _prepare_list(value, key)
-        elif kind is float and not math.isfinite(value):
-            new = to_extjson(value)
-        else:
-            continue
+        new = _prepare_value(value, key)
         if new is not value:
             if out is None:
                 out = list(values)
             out[i] = new
     return values if out is None else out
+
+
+def _prepare_value(value: Any, key: str) -> Any:
+    """`value` (stored under `key`, or in a list there) prepared, or itself if unchanged."""
+    kind = type(value)
+    if kind is str:
+        return {"$oid": value} if key in ID_FIELDS and _is_oid(value) else value
+    if kind is dict:
+        return _prepare(value)
+    if kind is list:
+        return _prepare_list(value, key)
+    if kind is float and not math.isfinite(value):
+        return to_extjson(value)
+    return value
 
 
 def _default(value: Any) -> Any:

@@ -31,6 +31,7 @@ from interviewai_tui.ops.backup_format import (
     open_backup,
     read_manifest,
 )
+from interviewai_tui.ops.gc_pause import paused_gc
 from interviewai_tui.ops.progress import NullProgress, Progress
 from interviewai_tui.ops.versions import SCHEMA_VERSION
 from interviewai_tui.store import Store, StoreError
@@ -188,7 +189,7 @@ async def restore_backup(
     cleared = await clear_store(store) if held else 0
     written: dict[str, int] = {}
     try:
-        with open_backup(path) as archive:
+        with open_backup(path) as archive, paused_gc():
             for entry in manifest.collections:
                 progress.start(f"restore {entry.name}", entry.count)
                 written[entry.name] = await _write_collection(store, archive, entry, progress)

@@ -36,8 +36,12 @@ async def seed_users(store: Store) -> None:
         await store.users.add_to_stats(user_id=saved.id, last_activity_at=NOW - active)
 
 
+# What the sampler reads: the operation log, AI calls, the server probe and user activity.
+Parts = tuple[OperationLog, CallRecorder, FixedProbe, ActivityLog]
+
+
 @pytest.fixture
-def parts() -> tuple[OperationLog, CallRecorder, FixedProbe, ActivityLog]:
+def parts() -> Parts:
     return (
         OperationLog(slow_ms=200),
         CallRecorder(),
@@ -49,7 +53,7 @@ def parts() -> tuple[OperationLog, CallRecorder, FixedProbe, ActivityLog]:
 def sampler_for(
     store: Store,
     clock: FrozenClock,
-    parts: tuple[OperationLog, CallRecorder, FixedProbe, ActivityLog],
+    parts: Parts,
 ) -> MetricsSampler:
     op_log, recorder, probe, activity = parts
     return MetricsSampler(
@@ -62,9 +66,7 @@ def sampler_for(
     )
 
 
-async def run_workload(
-    store: Store, parts: tuple[OperationLog, CallRecorder, FixedProbe, ActivityLog]
-) -> None:
+async def run_workload(store: Store, parts: Parts) -> None:
     op_log, recorder, _, activity = parts
     timed = InstrumentedStore(store, op_log, timer=ScriptedTimer([10, 10, 10, 250]))
     for _ in range(3):
@@ -80,7 +82,7 @@ async def run_workload(
 async def test_fixed_workload_gives_the_expected_document(
     store: Store,
     clock: FrozenClock,
-    parts: tuple[OperationLog, CallRecorder, FixedProbe, ActivityLog],
+    parts: Parts,
 ) -> None:
     await seed_users(store)
     await run_workload(store, parts)
@@ -191,7 +193,7 @@ async def test_fixed_workload_gives_the_expected_document(
 async def test_the_next_interval_starts_from_zero(
     store: Store,
     clock: FrozenClock,
-    parts: tuple[OperationLog, CallRecorder, FixedProbe, ActivityLog],
+    parts: Parts,
 ) -> None:
     await run_workload(store, parts)
     sampler = sampler_for(store, clock, parts)
@@ -210,7 +212,7 @@ async def test_the_next_interval_starts_from_zero(
 async def test_an_outage_keeps_the_counters_and_is_reported_after(
     store: Store,
     clock: FrozenClock,
-    parts: tuple[OperationLog, CallRecorder, FixedProbe, ActivityLog],
+    parts: Parts,
 ) -> None:
     await run_workload(store, parts)
     sampler = sampler_for(store, clock, parts)

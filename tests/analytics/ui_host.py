@@ -4,21 +4,23 @@ store, the real services, a signed-in user, the app's stylesheets."""
 from __future__ import annotations
 
 import random
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from textual import events
-from textual.app import App
+from textual.pilot import Pilot
+from textual.screen import Screen
 
 from interviewai_tui.clock import FrozenClock
 from interviewai_tui.domain.users import PublicUser
 from interviewai_tui.interviews.service import InterviewService
 from interviewai_tui.judge import run as judge_run
 from interviewai_tui.paths import styles_dir
-from interviewai_tui.store import Store, open_store
-from interviewai_tui.ui.widgets.interview_parts import DiscussInChat
+from interviewai_tui.store import Store
+from tests.interviews.ui_host import ScreenHost
+from tests.ui.helpers import settle
 
 Seed = Callable[[Store], Awaitable[PublicUser]]
 
@@ -42,7 +44,7 @@ class Services:
         )
 
 
-class HistoryHost(App[None]):
+class HistoryHost(ScreenHost):
     CSS_PATH = [
         styles_dir() / "app.tcss",
         styles_dir() / "history.tcss",
@@ -50,34 +52,28 @@ class HistoryHost(App[None]):
     ]
 
     def __init__(self, services: Services | None = None, user: PublicUser | None = None) -> None:
-        super().__init__()
+        super().__init__(user)
         self._services = services
-        self.user = user
-        self.chat_requests: list[DiscussInChat] = []
-        self.owned_store: Store | None = None
 
     async def services(self) -> Services:
         assert self._services is not None
         return self._services
 
     async def open_own(self, tmp_path: Path, clock: FrozenClock, seed: Seed) -> Services:
-        """Open a store on this app's own loop (snapshot tests run the app in a fresh loop)."""
-        store = open_store(f"sqlite:///{tmp_path / 'snap.db'}", clock=clock)
-        self.owned_store = await store.__aenter__()
-        self.user = await seed(self.owned_store)
-        self._services = Services(self.owned_store, clock, tmp_path)
+        store = await self.open_own_store(tmp_path, clock)
+        self.user = await seed(store)
+        self._services = Services(store, clock, tmp_path)
         return self._services
 
-    async def on_unmount(self) -> None:
-        if self.owned_store is not None:
-            await self.owned_store.__aexit__(None, None, None)
-
-    def on_discuss_in_chat(self, message: DiscussInChat) -> None:
-        self.chat_requests.append(message)
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if hasattr(event.widget, "cursor_blink"):
-            event.widget.cursor_blink = False  # deterministic snapshots
+    @asynccontextmanager
+    async def showing(
+        self, screen: Screen[Any], size: tuple[int, int]
+    ) -> AsyncIterator[Pilot[None]]:
+        """The app running at `size` with `screen` pushed and its first load settled."""
+        async with self.run_test(size=size) as pilot:
+            await self.push_screen(screen)
+            await settle(pilot)
+            yield pilot
 
 
 def host(store: Store, clock: FrozenClock, tmp_path: Path, user: Any) -> HistoryHost:

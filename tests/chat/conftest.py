@@ -12,6 +12,7 @@ from interviewai_tui.clock import FrozenClock
 from interviewai_tui.domain.users import User
 from interviewai_tui.store import Store, open_store
 from tests.ai.fakeserver import FakeServer
+from tests.ai.fixtures import fake, pool  # noqa: F401  (fixtures)
 
 from .helpers import Ticker, make_router
 
@@ -35,27 +36,17 @@ async def user(store: Store) -> User:
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeServer]:
-    server = await FakeServer().start()
-    yield server
-    await server.close()
-
-
-@pytest.fixture
-async def pool() -> AsyncIterator[HttpPool]:
-    p = HttpPool(trust_env=False)
-    yield p
-    await p.aclose()
-
-
-@pytest.fixture
 def ticker() -> Ticker:
     return Ticker()
 
 
 @pytest.fixture
 def service(
-    store: Store, fake: FakeServer, pool: HttpPool, clock: FrozenClock, ticker: Ticker
+    store: Store,
+    fake: FakeServer,  # noqa: F811  (the imported fixture)
+    pool: HttpPool,  # noqa: F811
+    clock: FrozenClock,
+    ticker: Ticker,
 ) -> ChatService:
     return ChatService(
         store=store, router=make_router(fake, pool, clock=clock), clock=clock, timer=ticker

@@ -29,13 +29,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.core
 import pytest
 from textual.widgets import SelectionList, TextArea
 
-from interviewai_tui.auth.service import AuthService
-from interviewai_tui.container import Container
 from interviewai_tui.domain.common import InterviewStatus, QuestionType
 from interviewai_tui.domain.interviews import InterviewSetup
 from interviewai_tui.ui.app import InterviewAIApp
@@ -45,29 +41,11 @@ from interviewai_tui.ui.screens.interview_setup import InterviewSetupScreen
 from interviewai_tui.ui.screens.results import ResultsScreen
 from tests.auth.fake_keyrings import DictKeyring
 from tests.ui.helpers import fill, settle, toasts
+from tests.ui.real_container import FastContainer, dict_keyring_installed
 from tests.ui.screen_text import screen_text
 
 PASSWORD = "Quartz-Lamp42"
 EMAIL = "grace@example.com"
-
-
-class FastContainer(Container):
-    """The real container, with bcrypt at cost 4 so the walk stays fast."""
-
-    @property
-    def auth(self) -> AuthService:
-        if "auth" not in self._services:
-            s = self.settings
-            self._services["auth"] = AuthService(
-                self.store,
-                self.secrets,
-                self.clock,
-                lockout_threshold=s.lockout_threshold,
-                lockout_minutes=s.lockout_minutes,
-                _hash_rounds_for_tests=4,
-            )
-        auth: AuthService = self._services["auth"]
-        return auth
 
 
 @pytest.fixture(autouse=True)
@@ -80,11 +58,8 @@ def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[DictKe
     monkeypatch.setenv("INTERVIEWAI_CONFIG_FILE", str(tmp_path / "config.toml"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    saved = keyring.core._keyring_backend
-    backend = DictKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.core._keyring_backend = saved
+    with dict_keyring_installed() as backend:
+        yield backend
 
 
 def make_app(tmp_path: Path) -> InterviewAIApp:

@@ -7,6 +7,7 @@ import pytest
 
 from interviewai_tui.clock import FrozenClock
 from interviewai_tui.store import Store, open_store
+from tests.ai.fixtures import fake, pool  # noqa: F401  (fixtures for test_ai_grading)
 
 from .helpers import START
 

@@ -4,9 +4,6 @@ provider, a fallback to the next one, and the offline coach when every provider 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
-
-import pytest
 
 from interviewai_tui.ai.offline_coach import OfflineCoach
 from interviewai_tui.ai.openai_compat import OpenAICompatProvider
@@ -43,20 +40,6 @@ SUMMARY = {
 def reply(payload: dict[str, object], model: str = "gpt-4o-mini") -> Reply:
     text = json.dumps(payload)
     return Reply(parts=[openai_chunks([text[i : i + 9] for i in range(0, len(text), 9)], model)])
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeServer]:
-    server = await FakeServer().start()
-    yield server
-    await server.close()
-
-
-@pytest.fixture
-async def pool() -> AsyncIterator[HttpPool]:
-    p = HttpPool(trust_env=False)
-    yield p
-    await p.aclose()
 
 
 def router(fake: FakeServer, pool: HttpPool) -> Router:

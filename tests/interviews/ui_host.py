@@ -29,27 +29,21 @@ class Services:
         self.interviews = interviews
 
 
-class HostApp(App[None]):
-    CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "interview.tcss"]
+class ScreenHost(App[None]):
+    """What the Pilot hosts share: a signed-in user, the "discuss in chat" requests the screens
+    sent, no blinking cursor, and optionally a store of their own, closed on unmount."""
 
-    def __init__(self, service: InterviewService | None, user: PublicUser | None) -> None:
+    def __init__(self, user: PublicUser | None) -> None:
         super().__init__()
-        self._services = Services(service) if service is not None else None
         self.user: PublicUser | None = user
         self.chat_requests: list[DiscussInChat] = []
         self.owned_store: Store | None = None
 
-    async def services(self) -> Services:
-        assert self._services is not None
-        return self._services
-
-    async def open_own(self, tmp_path: Path, clock: FrozenClock) -> InterviewService:
+    async def open_own_store(self, tmp_path: Path, clock: FrozenClock) -> Store:
         """Open a store on this app's own loop (snapshot tests run the app in a fresh loop)."""
         store = open_store(f"sqlite:///{tmp_path / 'snap.db'}", clock=clock)
         self.owned_store = await store.__aenter__()
-        service, self.user = await build(self.owned_store, clock, tmp_path)
-        self._services = Services(service)
-        return service
+        return self.owned_store
 
     async def on_unmount(self) -> None:
         if self.owned_store is not None:
@@ -61,6 +55,24 @@ class HostApp(App[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if hasattr(event.widget, "cursor_blink"):
             event.widget.cursor_blink = False  # deterministic snapshots
+
+
+class HostApp(ScreenHost):
+    CSS_PATH = [styles_dir() / "app.tcss", styles_dir() / "interview.tcss"]
+
+    def __init__(self, service: InterviewService | None, user: PublicUser | None) -> None:
+        super().__init__(user)
+        self._services = Services(service) if service is not None else None
+
+    async def services(self) -> Services:
+        assert self._services is not None
+        return self._services
+
+    async def open_own(self, tmp_path: Path, clock: FrozenClock) -> InterviewService:
+        store = await self.open_own_store(tmp_path, clock)
+        service, self.user = await build(store, clock, tmp_path)
+        self._services = Services(service)
+        return service
 
 
 def bank() -> list[Question]:

@@ -75,9 +75,7 @@ async def test_pages_load_as_the_cursor_nears_the_end(
 ) -> None:
     user, made = await _many(store, 230)
     app = host(store, clock, tmp_path, user)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.push_screen(HistoryScreen())
-        await settle(pilot)
+    async with app.showing(HistoryScreen(), SIZE) as pilot:
         table = _table(app)
         assert table.row_count == PAGE
         assert "Showing 50 of 230" in screen_text(app)
@@ -98,9 +96,7 @@ async def test_search_and_filters_reload_from_the_store(
 ) -> None:
     user, made = await _many(store, 60)
     app = host(store, clock, tmp_path, user)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.push_screen(HistoryScreen())
-        await settle(pilot)
+    async with app.showing(HistoryScreen(), SIZE) as pilot:
         await pilot.press("slash")
         await pilot.press(*"final")
         await settle(pilot, 0.4)
@@ -138,9 +134,7 @@ async def test_sorting_by_score_and_refusing_unsortable_columns(
 ) -> None:
     user, made = await _many(store, 30)
     app = host(store, clock, tmp_path, user)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.push_screen(HistoryScreen())
-        await settle(pilot)
+    async with app.showing(HistoryScreen(), SIZE) as pilot:
         table = _table(app)
         table.move_cursor(column=2)  # Score
         await pilot.press("s")
@@ -162,9 +156,7 @@ async def test_resume_is_offered_only_for_unfinished_interviews(
 ) -> None:
     user, _ = await _many(store, 8)
     app = host(store, clock, tmp_path, user)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.push_screen(HistoryScreen())
-        await settle(pilot)
+    async with app.showing(HistoryScreen(), SIZE) as pilot:
         table = _table(app)
         screen = app.screen
         finished = next(i for i, r in enumerate(table.loaded) if not r.resumable)
@@ -188,9 +180,7 @@ async def test_delete_asks_first_and_updates_the_table_and_store(
 ) -> None:
     user, made = await _many(store, 5)
     app = host(store, clock, tmp_path, user)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.push_screen(HistoryScreen())
-        await settle(pilot)
+    async with app.showing(HistoryScreen(), SIZE) as pilot:
         target = made[0]
         await pilot.press("d")
         await settle(pilot)
@@ -217,9 +207,7 @@ async def test_enter_opens_the_detail_and_untrusted_titles_stay_literal(
     iv = interview(user.id, created=at("2025-05-01", "09:00"), title=nasty)
     await store.interviews.create(interview=iv)
     app = host(store, clock, tmp_path, user)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.push_screen(HistoryScreen())
-        await settle(pilot)
+    async with app.showing(HistoryScreen(), SIZE) as pilot:
         text = screen_text(app)
         assert "[bold red]pwn[/] done" in text and "\x1b" not in text
         depth = len(app.screen_stack)
@@ -238,9 +226,7 @@ async def test_export_writes_the_filtered_history_as_csv(
         interview=interview(user.id, created=at("2025-06-01", "09:00"), title="=HYPERLINK(1)")
     )
     app = host(store, clock, tmp_path, user)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.push_screen(HistoryScreen())
-        await settle(pilot)
+    async with app.showing(HistoryScreen(), SIZE) as pilot:
         await pilot.press("x")
         await settle(pilot)
     path = tmp_path / "exports" / "interview-history.csv"

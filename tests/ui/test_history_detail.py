@@ -43,9 +43,7 @@ async def test_every_question_with_answer_code_tests_and_feedback(
 ) -> None:
     user, ivs, _ = await fixed_dataset(store)
     app = host(store, clock, tmp_path, user)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.push_screen(InterviewDetailScreen(ivs["iv2"].id))
-        await settle(pilot)
+    async with app.showing(InterviewDetailScreen(ivs["iv2"].id), SIZE) as pilot:
         blocks = list(app.screen.query(QuestionBlock))
         assert [b.question.type for b in blocks] == [QuestionType.CODING, QuestionType.TECHNICAL]
         code = blocks[0].query_one(".detail-code", Static)
@@ -68,9 +66,7 @@ async def test_discuss_sends_the_focused_question_to_chat(
 ) -> None:
     user, ivs, _ = await fixed_dataset(store)
     app = host(store, clock, tmp_path, user)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.push_screen(InterviewDetailScreen(ivs["iv2"].id))
-        await settle(pilot)
+    async with app.showing(InterviewDetailScreen(ivs["iv2"].id), SIZE) as pilot:
         app.screen.query(QuestionBlock)[1].focus()
         await pilot.press("c")
         await settle(pilot)
@@ -99,9 +95,7 @@ async def test_retake_starts_a_new_interview_with_the_same_setup(
     old.setup = setup
     await store.interviews.create(interview=old)
     app = host(store, clock, tmp_path, user)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.push_screen(InterviewDetailScreen(old.id))
-        await settle(pilot)
+    async with app.showing(InterviewDetailScreen(old.id), SIZE) as pilot:
         await pilot.press("t")
         await settle(pilot, 0.3)
         assert isinstance(app.screen, InterviewSessionScreen)
@@ -118,9 +112,7 @@ async def test_delete_from_the_detail_and_no_access_to_others(
     theirs = interview(stranger.id, created=at("2025-03-01"), title="Eve's secret interview")
     await store.interviews.create(interview=theirs)
     app = host(store, clock, tmp_path, user)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.push_screen(InterviewDetailScreen(theirs.id))
-        await settle(pilot)
+    async with app.showing(InterviewDetailScreen(theirs.id), SIZE) as pilot:
         text = screen_text(app)
         assert "That interview does not exist" in text and "secret" not in text
         await pilot.press("escape")

@@ -37,9 +37,7 @@ async def test_progress_from_a_fresh_store_builds_and_shows_the_rollups(
 
     user, _, _ = await fixed_dataset(store)
     app = host(store, clock, tmp_path, user)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.push_screen(ProgressScreen())
-        await settle(pilot)
+    async with app.showing(ProgressScreen(), SIZE) as pilot:
         text = screen_text(app)
         assert "Interviews completed 4 · average 75/100 · best 90/100" in text
         # Active days 3, 4 and 10 March and 1 April; today is 2 April: streak alive at 1.
@@ -69,9 +67,7 @@ async def test_a_new_user_sees_an_empty_but_friendly_progress(
 
     user = await add_user(store, name="New [bold]user")
     app = host(store, clock, tmp_path, user)
-    async with app.run_test(size=SIZE) as pilot:
-        await app.push_screen(ProgressScreen())
-        await settle(pilot)
+    async with app.showing(ProgressScreen(), SIZE) as pilot:
         text = screen_text(app)
         assert "Interviews completed 0 · average — · best —" in text
         assert "No completed interviews yet" in text

@@ -8,46 +8,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.core
 import pytest
 
-from interviewai_tui.auth.service import GENERIC_FAILURE, AuthService
-from interviewai_tui.container import Container
+from interviewai_tui.auth.service import GENERIC_FAILURE
 from interviewai_tui.ui import failures
 from interviewai_tui.ui.app import InterviewAIApp
 from interviewai_tui.ui.screens.home import HomeScreen
 from interviewai_tui.ui.screens.sign_in import FormMessage, SignInScreen
 from interviewai_tui.ui.screens.store_error import StoreErrorScreen
+from tests.auth.fake_keyrings import DictKeyring
 
 from .helpers import fill, settle
+from .real_container import FastContainer, dict_keyring_installed
 from .screen_text import screen_text
 
-try:
-    from auth.fake_keyrings import DictKeyring
-except ImportError:  # pragma: no cover
-    from tests.auth.fake_keyrings import DictKeyring  # type: ignore[no-redef]
-
 PASSWORD = "Quartz-Lamp42"
-
-
-class FastContainer(Container):
-    """The real container, with bcrypt at cost 4 so the suite stays fast."""
-
-    @property
-    def auth(self) -> AuthService:
-        if "auth" not in self._services:
-            s = self.settings
-            self._services["auth"] = AuthService(
-                self.store,
-                self.secrets,
-                self.clock,
-                lockout_threshold=s.lockout_threshold,
-                lockout_minutes=s.lockout_minutes,
-                _hash_rounds_for_tests=4,
-            )
-        auth: AuthService = self._services["auth"]
-        return auth
 
 
 @pytest.fixture(autouse=True)
@@ -61,11 +36,8 @@ def real_errors_only(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(autouse=True)
 def dict_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[DictKeyring]:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    saved = keyring.core._keyring_backend
-    backend = DictKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.core._keyring_backend = saved
+    with dict_keyring_installed() as backend:
+        yield backend
 
 
 def make_app(tmp_path: Path, **overrides: Any) -> InterviewAIApp:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator, Mapping, Sequence
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from interviewai_tui.clock import Clock, SystemClock
 from interviewai_tui.domain.analytics import Analytics
@@ -20,6 +19,7 @@ from interviewai_tui.domain.users import User
 from interviewai_tui.store._shared import AUDIT_APPEND_ONLY, mask_url, validate_documents
 from interviewai_tui.store.base import COLLECTIONS
 from interviewai_tui.store.errors import SchemaTooNewError, StoreError
+from interviewai_tui.store.lifecycle import OpenClose
 from interviewai_tui.store.models import MODELS
 from interviewai_tui.store.mongo.analytics import MongoAnalytics, MongoMetrics
 from interviewai_tui.store.mongo.chats import MongoChats
@@ -46,7 +46,7 @@ SCHEMA_VERSION = 1
 _META = "interviewaiMeta"  # one document: {_id: "schema", version: N}
 
 
-class MongoStore:
+class MongoStore(OpenClose):
     """A `Store` on a MongoDB database (the URL's path names it; default `interviewai`)."""
 
     def __init__(self, url: str, *, clock: Clock | None = None) -> None:
@@ -85,18 +85,6 @@ class MongoStore:
 
     async def close(self) -> None:
         self._client.close()
-
-    async def __aenter__(self) -> Self:
-        await self.open()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
 
     async def ping(self) -> float:
         start = time.perf_counter()

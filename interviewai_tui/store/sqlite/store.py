@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Mapping, Sequence
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from interviewai_tui.clock import Clock, SystemClock
 from interviewai_tui.domain.analytics import Analytics
@@ -21,6 +20,7 @@ from interviewai_tui.domain.users import User
 from interviewai_tui.store._shared import AUDIT_APPEND_ONLY, validate_documents
 from interviewai_tui.store.base import COLLECTIONS
 from interviewai_tui.store.errors import StoreError
+from interviewai_tui.store.lifecycle import OpenClose
 from interviewai_tui.store.models import MODELS
 from interviewai_tui.store.sqlite.analytics import SqliteAnalytics, SqliteMetrics
 from interviewai_tui.store.sqlite.chats import SqliteChats
@@ -34,7 +34,7 @@ from interviewai_tui.store.sqlite.users import SqliteUsers
 __all__ = ["SqliteStore"]
 
 
-class SqliteStore:
+class SqliteStore(OpenClose):
     """A `Store` on one SQLite file."""
 
     engine = "sqlite"
@@ -58,18 +58,6 @@ class SqliteStore:
 
     async def close(self) -> None:
         await self.db.close()
-
-    async def __aenter__(self) -> Self:
-        await self.open()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
 
     async def ping(self) -> float:
         start = time.perf_counter()

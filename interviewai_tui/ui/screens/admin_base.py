@@ -94,7 +94,9 @@ class AdminListScreen(AdminScreen[ServiceT], Generic[ServiceT, ItemT]):
         with Horizontal(classes="admin-filters"):
             yield Input(placeholder=self.SEARCH_HINT, id="search")
             yield from self.filters()
-        yield DataTable(id=self.LIST_ID, cursor_type="row", zebra_stripes=True, classes="admin-list")
+        yield DataTable(
+            id=self.LIST_ID, cursor_type="row", zebra_stripes=True, classes="admin-list"
+        )
         yield Static("", id=self.DETAIL_ID, classes="admin-detail")
         yield Static("Loading…", id=self.STATUS_ID, classes="admin-status")
         yield Footer()

@@ -19,11 +19,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from interviewai_tui.auth.errors import PermissionDenied
 from interviewai_tui.ui.safe import one_line
-from interviewai_tui.ui.screens.base import AppScreen
+from interviewai_tui.ui.screens.admin_base import AdminScreen
 from interviewai_tui.ui.widgets.admin_charts import ChartColumn
 from interviewai_tui.ui.widgets.admin_tables import (
     add_columns,
-    admin_services,
     cell,
     selected_key,
     signed_in_id,
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from interviewai_tui.admin.dashboard import Dashboard, DashboardView
+    from interviewai_tui.admin.wiring import AdminServices
     from interviewai_tui.domain.metrics import SystemMetric
 
 STATUS_STYLE = {"healthy": "bold $text-success", "warning": "bold $text-warning"}
@@ -85,8 +85,7 @@ def facts_text(latest: SystemMetric | None) -> Content:
     )
 
 
-class AdminDashboardScreen(AppScreen[None]):
-    TITLE = "InterviewAI"
+class AdminDashboardScreen(AdminScreen["Dashboard"]):
     SUB_TITLE = "Admin dashboard"
     AUTO_FOCUS = "#alerts"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -100,8 +99,7 @@ class AdminDashboardScreen(AppScreen[None]):
     def __init__(
         self, *, dashboard: Dashboard | None = None, refresh_seconds: float | None = None
     ) -> None:
-        super().__init__()
-        self._dashboard = dashboard
+        super().__init__(dashboard)
         self._refresh_seconds = refresh_seconds
         self.view: DashboardView | None = None
         self.refreshes = 0
@@ -135,14 +133,12 @@ class AdminDashboardScreen(AppScreen[None]):
         settings = getattr(getattr(self.app, "container", None), "settings", None)
         return float(getattr(settings, "dashboard_refresh", 5))
 
-    async def _get_dashboard(self) -> Dashboard:
-        if self._dashboard is None:
-            self._dashboard = (await admin_services(self.app)).dashboard()
-        return self._dashboard
+    def pick_service(self, services: AdminServices) -> Dashboard:
+        return services.dashboard()
 
     @work(exclusive=True, exit_on_error=False, group="dashboard")
     async def refresh_data(self) -> None:
-        dashboard = await self._get_dashboard()
+        dashboard = await self.service()
         actor = signed_in_id(self.app)
         try:
             view = await dashboard.refresh(actor)
@@ -216,7 +212,7 @@ class AdminDashboardScreen(AppScreen[None]):
 
     @work(exclusive=True, exit_on_error=False, group="dashboard-resolve")
     async def _resolve(self, alert_id: str) -> None:
-        dashboard = await self._get_dashboard()
+        dashboard = await self.service()
         done = await dashboard.resolve_alert(signed_in_id(self.app), alert_id)
         message = "Alert resolved." if done else "That alert was already gone."
         self.notify(one_line(message), markup=False)

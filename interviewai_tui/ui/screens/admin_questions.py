@@ -3,33 +3,29 @@ deactivate or reactivate; import and export JSON files; usage statistics per que
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
-from textual.app import ComposeResult
+from textual import work
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from interviewai_tui.admin.questions import QuestionFilter
 from interviewai_tui.domain.common import Difficulty, QuestionType
 from interviewai_tui.ui.safe import one_line
+from interviewai_tui.ui.screens.admin_base import AdminListScreen
 from interviewai_tui.ui.screens.admin_dialogs import ConfirmDialog, PathDialog
 from interviewai_tui.ui.screens.admin_question_form import QuestionFormScreen
-from interviewai_tui.ui.screens.base import AppScreen
-from interviewai_tui.ui.widgets.admin_tables import (
-    add_columns,
-    admin_services,
-    cell,
-    selected_key,
-    signed_in_id,
-    sync_rows,
-)
+from interviewai_tui.ui.widgets.admin_tables import cell, signed_in_id
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from interviewai_tui.admin.questions import QuestionAdmin
+    from interviewai_tui.admin.wiring import AdminServices
     from interviewai_tui.domain.questions import Question
+    from interviewai_tui.store.repositories import Page
 
 PAGE = 500
 # Fits 80 columns with the cell padding: 25+11+6+9+4+3+6 (+14).
@@ -63,8 +59,7 @@ def detail_text(q: Question) -> Content:
     return Content("\n".join(one_line(line, 400) for line in lines))
 
 
-class AdminQuestionsScreen(AppScreen[None]):
-    TITLE = "InterviewAI"
+class AdminQuestionsScreen(AdminListScreen["QuestionAdmin", "Question"]):
     SUB_TITLE = "Question bank"
     AUTO_FOCUS = "#questions"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -76,42 +71,26 @@ class AdminQuestionsScreen(AppScreen[None]):
         Binding("x", "export_file", "Export"),
         Binding("escape", "back", "Back"),
     ]
+    LIST_ID = "questions"
+    DETAIL_ID = "question-detail"
+    STATUS_ID = "questions-status"
+    COLUMNS = COLUMNS
+    SEARCH_HINT = "Search question text (plain text)"
+    NOUN = "questions"
+    REFINE = "the filters"
+    NONE_FOUND = "No question matches these filters."
 
     def __init__(self, *, service: QuestionAdmin | None = None) -> None:
-        super().__init__()
-        self._service = service
-        self.questions: dict[str, Question] = {}
+        super().__init__(service)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(classes="admin-filters"):
-            yield Input(placeholder="Search question text (plain text)", id="search")
-            yield Select(TYPES, value="", allow_blank=False, id="type")
-            yield Select(LEVELS, value="", allow_blank=False, id="level")
-            yield Select(ACTIVE, value="yes", allow_blank=False, id="active")
-        yield DataTable(id="questions", cursor_type="row", zebra_stripes=True, classes="admin-list")
-        yield Static("", id="question-detail", classes="admin-detail")
-        yield Static("Loading…", id="questions-status", classes="admin-status")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        add_columns(self.query_one("#questions", DataTable), COLUMNS)
-        self.load()
-
-    async def service(self) -> QuestionAdmin:
-        if self._service is None:
-            self._service = (await admin_services(self.app)).questions
-        return self._service
+    def pick_service(self, services: AdminServices) -> QuestionAdmin:
+        return services.questions
 
     # --- list --------------------------------------------------------------------------
-    @on(Input.Changed, "#search")
-    @on(Select.Changed)
-    def _filters_changed(self) -> None:
-        self.load()
-
-    @on(Input.Submitted, "#search")
-    def _to_table(self) -> None:
-        self.query_one("#questions", DataTable).focus()
+    def filters(self) -> Iterable[Select[str]]:
+        yield Select(TYPES, value="", allow_blank=False, id="type")
+        yield Select(LEVELS, value="", allow_blank=False, id="level")
+        yield Select(ACTIVE, value="yes", allow_blank=False, id="active")
 
     def _filter(self) -> QuestionFilter:
         kind = self.query_one("#type", Select).value
@@ -124,57 +103,26 @@ class AdminQuestionsScreen(AppScreen[None]):
             text=self.query_one("#search", Input).value,
         )
 
-    @work(exclusive=True, exit_on_error=False, group="questions-list")
-    async def load(self) -> None:
-        page = await (await self.service()).search(
-            signed_in_id(self.app), self._filter(), limit=PAGE
-        )
-        self.questions = {q.id: q for q in page.items}
-        sync_rows(
-            self.query_one("#questions", DataTable),
-            [
-                (
-                    q.id,
-                    (
-                        cell(q.question, 80),
-                        cell(q.type.value.replace("_", " ")),
-                        cell(q.difficulty.value),
-                        cell(q.category.value if q.category else "–"),
-                        cell(q.usage.times_used),
-                        cell(q.usage.average_score if q.usage.times_used else "–"),
-                        cell("yes" if q.is_active else "no"),
-                    ),
-                )
-                for q in page.items
-            ],
-        )
-        more = " — refine the filters to see the rest" if page.total > len(page.items) else ""
-        summary = f"{len(page.items)} of {page.total} questions shown{more}."
-        if not page.total:
-            summary = "No question matches these filters."
-        self.query_one("#questions-status", Static).update(Content(summary))
-        self.show_selected()
+    async def fetch(self, service: QuestionAdmin) -> Page[Question]:
+        return await service.search(signed_in_id(self.app), self._filter(), limit=PAGE)
 
-    @on(DataTable.RowHighlighted, "#questions")
+    def row(self, service: QuestionAdmin, q: Question) -> Sequence[Text]:
+        return (
+            cell(q.question, 80),
+            cell(q.type.value.replace("_", " ")),
+            cell(q.difficulty.value),
+            cell(q.category.value if q.category else "–"),
+            cell(q.usage.times_used),
+            cell(q.usage.average_score if q.usage.times_used else "–"),
+            cell("yes" if q.is_active else "no"),
+        )
+
     def show_selected(self) -> None:
         question = self.selected()
         detail = self.query_one("#question-detail", Static)
         detail.update(detail_text(question) if question else "No question selected.")
 
-    def selected(self) -> Question | None:
-        key = selected_key(self.query_one("#questions", DataTable))
-        return self.questions.get(key) if key else None
-
     # --- actions -------------------------------------------------------------------------
-    def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
-
-    def action_back(self) -> None:
-        if self.focused is not None and self.focused.id == "search":
-            self.query_one("#questions", DataTable).focus()
-        else:
-            self.app.pop_screen()
-
     def action_new(self) -> None:
         self._form(None)
 

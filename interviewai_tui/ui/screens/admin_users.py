@@ -4,31 +4,27 @@ confirmed first and recorded in the audit trail the screen can show."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
-from textual.app import ComposeResult
+from textual import work
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from interviewai_tui.domain.common import Role, UserStatus
 from interviewai_tui.ui.safe import clean, one_line
+from interviewai_tui.ui.screens.admin_base import AdminListScreen
 from interviewai_tui.ui.screens.admin_dialogs import ConfirmDialog, TrailDialog
-from interviewai_tui.ui.screens.base import AppScreen
-from interviewai_tui.ui.widgets.admin_tables import (
-    add_columns,
-    admin_services,
-    cell,
-    selected_key,
-    signed_in_id,
-    sync_rows,
-)
+from interviewai_tui.ui.widgets.admin_tables import cell, signed_in_id
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from interviewai_tui.admin.users import UserAdmin, UserProfile
+    from interviewai_tui.admin.wiring import AdminServices
     from interviewai_tui.domain.users import PublicUser
+    from interviewai_tui.store.repositories import Page
 
 PAGE = 200
 # Fits 80 columns with the cell padding: 15+20+5+7+6+12 (+12).
@@ -69,8 +65,7 @@ def profile_text(p: UserProfile) -> Content:
     return Content("\n".join(one_line(line, 300) for line in lines))
 
 
-class AdminUsersScreen(AppScreen[None]):
-    TITLE = "InterviewAI"
+class AdminUsersScreen(AdminListScreen["UserAdmin", "PublicUser"]):
     SUB_TITLE = "Manage users"
     AUTO_FOCUS = "#users"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -82,95 +77,48 @@ class AdminUsersScreen(AppScreen[None]):
         Binding("h", "trail", "Audit trail"),
         Binding("escape", "back", "Back"),
     ]
+    LIST_ID = "users"
+    DETAIL_ID = "user-detail"
+    STATUS_ID = "users-status"
+    COLUMNS = COLUMNS
+    SEARCH_HINT = "Search name or e-mail (plain text)"
+    NOUN = "users"
+    REFINE = "the search"
+    NONE_FOUND = "No account matches this search."
 
     def __init__(self, *, service: UserAdmin | None = None) -> None:
-        super().__init__()
-        self._service = service
-        self.users: dict[str, PublicUser] = {}
-        self.total = 0
+        super().__init__(service)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(classes="admin-filters"):
-            yield Input(placeholder="Search name or e-mail (plain text)", id="search")
-            yield Select(ROLES, value="", allow_blank=False, id="role")
-            yield Select(STATUSES, value="", allow_blank=False, id="status")
-        yield DataTable(id="users", cursor_type="row", zebra_stripes=True, classes="admin-list")
-        yield Static("", id="user-detail", classes="admin-detail")
-        yield Static("Loading…", id="users-status", classes="admin-status")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        add_columns(self.query_one("#users", DataTable), COLUMNS)
-        self.load()
-
-    async def service(self) -> UserAdmin:
-        if self._service is None:
-            self._service = (await admin_services(self.app)).users
-        return self._service
+    def pick_service(self, services: AdminServices) -> UserAdmin:
+        return services.users
 
     # --- list --------------------------------------------------------------------------
-    @on(Input.Changed, "#search")
-    @on(Select.Changed)
-    def _filters_changed(self) -> None:
-        self.load()
+    def filters(self) -> Iterable[Select[str]]:
+        yield Select(ROLES, value="", allow_blank=False, id="role")
+        yield Select(STATUSES, value="", allow_blank=False, id="status")
 
-    @on(Input.Submitted, "#search")
-    def _to_table(self) -> None:
-        self.query_one("#users", DataTable).focus()
-
-    def _filters(self) -> tuple[str, Role | None, UserStatus | None]:
+    async def fetch(self, service: UserAdmin) -> Page[PublicUser]:
         role = self.query_one("#role", Select).value
         status = self.query_one("#status", Select).value
-        return (
-            self.query_one("#search", Input).value,
-            Role(role) if isinstance(role, str) and role else None,
-            UserStatus(status) if isinstance(status, str) and status else None,
+        return await service.search(
+            signed_in_id(self.app),
+            text=self.query_one("#search", Input).value,
+            role=Role(role) if isinstance(role, str) and role else None,
+            status=UserStatus(status) if isinstance(status, str) and status else None,
+            limit=PAGE,
         )
 
-    @work(exclusive=True, exit_on_error=False, group="users-list")
-    async def load(self) -> None:
-        text, role, status = self._filters()
-        service = await self.service()
-        page = await service.search(
-            signed_in_id(self.app), text=text, role=role, status=status, limit=PAGE
+    def row(self, service: UserAdmin, u: PublicUser) -> Sequence[Text]:
+        return (
+            cell(u.name, 40),
+            cell(u.email, 60),
+            cell(u.role.value),
+            cell(u.status.value),
+            cell("locked" if service.is_locked(u) else ""),
+            cell(f"{u.last_login:%m-%d %H:%M}" if u.last_login else "never"),
         )
-        self.users = {u.id: u for u in page.items}
-        self.total = page.total
-        sync_rows(
-            self.query_one("#users", DataTable),
-            [
-                (
-                    u.id,
-                    (
-                        cell(u.name, 40),
-                        cell(u.email, 60),
-                        cell(u.role.value),
-                        cell(u.status.value),
-                        cell("locked" if service.is_locked(u) else ""),
-                        cell(f"{u.last_login:%m-%d %H:%M}" if u.last_login else "never"),
-                    ),
-                )
-                for u in page.items
-            ],
-        )
-        shown = len(page.items)
-        more = " — refine the search to see the rest" if page.total > shown else ""
-        summary = f"{shown} of {page.total} users shown{more}."
-        if not page.total:
-            summary = "No account matches this search."
-        self.query_one("#users-status", Static).update(Content(summary))
-        self.show_selected()
 
     # --- the selected user -----------------------------------------------------------
-    @on(DataTable.RowHighlighted, "#users")
-    def _highlighted(self) -> None:
-        self.show_selected()
-
-    def selected(self) -> PublicUser | None:
-        key = selected_key(self.query_one("#users", DataTable))
-        return self.users.get(key) if key else None
-
     @work(exclusive=True, exit_on_error=False, group="users-detail")
     async def show_selected(self) -> None:
         detail = self.query_one("#user-detail", Static)
@@ -182,15 +130,6 @@ class AdminUsersScreen(AppScreen[None]):
         detail.update(profile_text(profile))
 
     # --- actions ---------------------------------------------------------------------
-    def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
-
-    def action_back(self) -> None:
-        if self.focused is not None and self.focused.id == "search":
-            self.query_one("#users", DataTable).focus()
-        else:
-            self.app.pop_screen()
-
     def action_block(self) -> None:
         user = self.selected()
         if user is None:
