@@ -32,7 +32,7 @@ SHOTS: dict[str, tuple[tuple[str, ...], bool]] = {
     "admin-dashboard.svg": (("test_admin_snapshots/test_dashboard_80x24.svg",), True),
     "history.svg": (("test_history_snapshots/test_history_screen.svg",), False),
     "progress.svg": (("test_history_snapshots/test_progress_screen.svg",), False),
-    "chat.svg": (("test_chat*/*chat*screen*.svg", "test_chat*/*.svg"), False),
+    "chat.svg": (("test_chat_snapshots/test_conversation_at_80x24.svg", "test_chat*/*.svg"), False),
 }
 
 

@@ -21,6 +21,7 @@ from typing import Literal
 from interviewai_tui.clock import Clock, SystemClock
 from interviewai_tui.domain.common import Document, InterviewStatus
 from interviewai_tui.domain.interviews import Interview
+from interviewai_tui.ops.gc_pause import paused_gc
 from interviewai_tui.ops.progress import NullProgress, Progress
 from interviewai_tui.store import Store, StoreError
 
@@ -110,12 +111,13 @@ class Archiver:
             return report
         if self.archive is None:
             raise ValueError("an archive store is needed unless dry_run")
-        report.interviews = await self._move_all(
-            "interviews", "interviews", lambda: self._old_interviews(cutoffs["interviews"])
-        )
-        report.chats = await self._move_all(
-            "chatSessions", "chat sessions", lambda: self._old_chats(cutoffs["chatSessions"])
-        )
+        with paused_gc():
+            report.interviews = await self._move_all(
+                "interviews", "interviews", lambda: self._old_interviews(cutoffs["interviews"])
+            )
+            report.chats = await self._move_all(
+                "chatSessions", "chat sessions", lambda: self._old_chats(cutoffs["chatSessions"])
+            )
         report.analytics_expired = await self.store.analytics.delete_older_than(
             before=cutoffs["analytics"]
         )

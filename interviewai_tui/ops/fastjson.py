@@ -40,7 +40,8 @@ _SPEC = SerializerSpec(
     datetime=_date_json, float=_float_json, id=_oid_json, id_fields=ID_FIELDS, sort_keys=True
 )
 # Per model class: its fast serializer, or None for `encode_line(model_dump)`; kept only after
-# its first document read back as the same values as from the plain path.
+# its first document read back as the same keys, in the same order, and values as from the
+# plain path.
 _SERIALIZERS: dict[type[BaseModel], SchemaSerializer | None] = {}
 
 
@@ -59,7 +60,8 @@ def encode_document(document: BaseModel) -> bytes:
     plain = encode_line(document.model_dump(by_alias=True))
     if serializer is not None:
         fast = serializer.to_json(document, by_alias=True) + b"\n"
-        if json.loads(fast) == json.loads(plain):
+        # Pairs, not dicts: the key order must agree too (floats compare by value).
+        if json.loads(fast, object_pairs_hook=list) == json.loads(plain, object_pairs_hook=list):
             _SERIALIZERS[kind] = serializer
             return fast  # the same bytes as every later document of this class gets
     _SERIALIZERS[kind] = None

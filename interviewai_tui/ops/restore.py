@@ -101,7 +101,7 @@ async def clear_store(store: Store) -> int:
     """
     deleted = 0
     for name in ("users", "interviews", "chatSessions", "questions", "sessions"):
-        ids = [str(doc["_id"]) async for doc in store.export(collection=name)]
+        ids = [doc.id async for doc in store.export_models(collection=name)]
         for start in range(0, len(ids), _BATCH):
             chunk = ids[start : start + _BATCH]
             deleted += await store.delete_documents(collection=name, ids=chunk)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from interviewai_tui.ops.backup_format import BackupError, Manifest
 from interviewai_tui.ops.fastjson import encode_document
+from interviewai_tui.ops.gc_pause import paused_gc
 from interviewai_tui.ops.progress import NullProgress, Progress
 from interviewai_tui.ops.restore import restore_backup
 from interviewai_tui.store import Store, open_store
@@ -48,13 +49,14 @@ class VerifyReport:
 async def export_checksums(store: Store, collections: list[str]) -> dict[str, tuple[int, str]]:
     """(count, SHA-256 of the Extended JSON lines) per collection, as a backup would record."""
     result: dict[str, tuple[int, str]] = {}
-    for name in collections:
-        digest = hashlib.sha256()
-        count = 0
-        async for document in store.export_models(collection=name):
-            digest.update(encode_document(document))
-            count += 1
-        result[name] = (count, digest.hexdigest())
+    with paused_gc():
+        for name in collections:
+            digest = hashlib.sha256()
+            count = 0
+            async for document in store.export_models(collection=name):
+                digest.update(encode_document(document))
+                count += 1
+            result[name] = (count, digest.hexdigest())
     return result
 
 

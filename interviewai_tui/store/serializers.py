@@ -84,6 +84,8 @@ class _Rewriter:
             return self.model(node)
         inner_ids = ids and kind != "dict"  # a dict's own keys decide, as in the plain path
         out = {k: self.rewrite(v, inner_ids) for k, v in node.items() if k != "metadata"}
+        if kind in ("datetime", "float", "str", "dict") and "serialization" in node:
+            raise _Unsupported("custom serializer")  # the model's own; not to be replaced
         if kind == "datetime":
             out["serialization"] = self.datetime
         elif kind == "float" and self.float is not None:

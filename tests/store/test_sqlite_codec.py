@@ -68,3 +68,28 @@ def test_floats_keep_their_value(value: float) -> None:
     )
     fast = codec.encode(chat)
     assert codec.decode(ChatSession, fast) == chat
+
+
+def test_unusual_schemas_keep_the_plain_path() -> None:
+    from typing import Any
+
+    from pydantic import BaseModel, field_serializer
+
+    from interviewai_tui.store.serializers import SerializerSpec, build_serializer
+
+    class Free(BaseModel):
+        at: datetime
+        extra: Any = None
+
+    class Custom(BaseModel):
+        at: datetime
+
+        @field_serializer("at")
+        def _at(self, value: datetime) -> str:
+            return "custom"
+
+    spec = SerializerSpec(datetime=lambda value: "iso")
+    assert build_serializer(Free, spec) is None
+    assert build_serializer(Custom, spec) is None
+    custom = Custom(at=datetime(2025, 1, 1, tzinfo=UTC))
+    assert json.loads(codec.encode(custom)) == {"at": "custom"}
