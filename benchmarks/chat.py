@@ -180,8 +180,7 @@ async def stream_run(rate: float, seconds: float, folder: Path) -> dict[str, flo
 
         def record_end() -> None:  # called by the provider right after its last token
             views = [v for v in screen.log_view.views() if v.role is ChatRole.ASSISTANT]
-            live = views[-1].live if views else None
-            at_end["shown"] = len(views[-1]._sealed) + len(live.source) if live else 0
+            at_end["shown"] = views[-1].rendered_length if views else 0
             at_end["cpu"] = time.process_time() - cpu_started
 
         scripted.on_end = record_end

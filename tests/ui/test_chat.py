@@ -13,7 +13,7 @@ import pytest
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.style import Style
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from interviewai_tui.chat.service import ChatService
 from interviewai_tui.clock import FrozenClock
@@ -218,8 +218,12 @@ async def test_links_open_only_for_web_urls_after_confirmation(ctx: Ctx) -> None
     ctx.fake.queue(Reply(parts=[openai_chunks(["T"])]))
     await ctx.send("links?")
     await ctx.until(lambda: "See docs" in screen_text(ctx.app))
-    live = ctx.views()[-1].query_one(Markdown)  # still streaming: Textual's Markdown widget
-    live.post_message(Markdown.LinkClicked(live, "file:///etc/passwd"))
+    streaming = ctx.views()[-1]
+    assert streaming.streaming
+    (live_action,) = link_actions(streaming)  # links are live while the reply streams
+    assert live_action == "screen.chat_link('https://docs.example/x')"
+    live = streaming.query_one(".-live", Static)
+    await ctx.app.run_action("screen.chat_link('file:///etc/passwd')", live)
     await ctx.until(lambda: any("Only web links" in t for t in toasts(ctx.app)))
     assert not isinstance(ctx.app.screen, ConfirmDialog)
     await ctx.replied()

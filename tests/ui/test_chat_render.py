@@ -1,5 +1,5 @@
 """The pieces under the chat screen's text: stream sanitising across chunk borders, the
-static Markdown rendering of finished messages, and the paced Markdown stream."""
+Markdown rendering of messages, and a streaming reply painted and sealed in parts."""
 
 from __future__ import annotations
 
@@ -7,11 +7,18 @@ import random
 
 from textual.actions import parse
 from textual.app import App, ComposeResult
-from textual.widgets import Markdown
+from textual.content import Content
+from textual.widgets import Static
 
 from interviewai_tui.ui.safe import clean
-from interviewai_tui.ui.widgets.chat_render import render_markdown, top_level_starts
-from interviewai_tui.ui.widgets.chat_stream import PacedMarkdownStream, StreamCleaner
+from interviewai_tui.ui.widgets.chat_messages import LIVE_BLOCKS, PAINT_INTERVAL, MessageView
+from interviewai_tui.ui.widgets.chat_render import (
+    markdown_parser,
+    render_markdown,
+    split_at_line,
+    top_level_starts,
+)
+from interviewai_tui.ui.widgets.chat_stream import StreamCleaner
 
 NASTY = (
     "Hello \x1b[31mred\x1b[0m and \x1b]52;c;ZXZpbA==\x1b\\ osc \x9b2J c1 end "
@@ -90,35 +97,70 @@ def test_top_level_blocks_are_found_for_sealing() -> None:
     assert top_level_starts("a\n\n- b\n- c\n\n```\nx\n```\n") == [0, 2, 5]
 
 
+def test_split_at_line_counts_newlines_only() -> None:
+    text = "a\u2028b\nc\n\nd"
+    assert split_at_line(text, 1) == ("a\u2028b\n", "c\n\nd")
+    assert split_at_line(text, 3) == ("a\u2028b\nc\n\n", "d")
+    assert split_at_line(text, 9) == (text, "")
+    assert top_level_starts(markdown_parser().parse(text)) == [0, 3]
+
+
 class Host(App[None]):
     def compose(self) -> ComposeResult:
-        yield Markdown("")
+        yield MessageView(None, streaming=True)
 
 
-async def test_paced_stream_keeps_order_and_abandon_skips_the_backlog() -> None:
+def _lines(content: Content) -> list[str]:
+    return [line.rstrip() for line in content.plain.split("\n") if line.strip()]
+
+
+REPLY = "".join(
+    f"## Part {i}\n\nSome *text* with `code` {i}.\n\n- one\n- two\n\n"
+    + ("```python\nx = 1\n```\n\n" if i % 2 else "1. first\n2. second\n\n")
+    for i in range(30)
+)
+
+
+async def test_a_streamed_reply_is_sealed_in_parts_that_read_as_the_whole() -> None:
+    rng = random.Random(7)
+    app = Host()
+    async with app.run_test(size=(80, 40)) as pilot:
+        view = app.query_one(MessageView)
+        position = 0
+        most_live = 0
+        while position < len(REPLY):
+            step = rng.randint(1, 40)
+            await view.write(REPLY[position : position + step])
+            position += step
+            if rng.random() < 0.2:
+                await pilot.pause(PAINT_INTERVAL * 1.5)  # let a paint happen
+                most_live = max(most_live, len(top_level_starts(view._tail)))
+        await pilot.pause(PAINT_INTERVAL * 3)
+        assert view.rendered_length == len(REPLY)  # everything painted, nothing twice
+        assert most_live <= LIVE_BLOCKS + 1  # the re-rendered part stays short
+        bodies = list(view.query(".chat-body").results(Static))
+        assert len(bodies) > 10  # sealed as it went
+        shown = [line for body in bodies for line in _lines(body.visual)]  # type: ignore[arg-type]
+        assert shown == _lines(render_markdown(REPLY))
+        await view.finish(None, failed="cut")
+        await pilot.pause()
+        final = [
+            line for b in view.query(".chat-body").results(Static) for line in _lines(b.visual)
+        ]  # type: ignore[arg-type]
+        assert final == _lines(render_markdown(REPLY + "\n\n*(cut)*"))
+        assert not view.query(".-live")
+
+
+async def test_a_reply_shows_its_first_words_at_once_and_stops_painting_when_done() -> None:
     app = Host()
     async with app.run_test() as pilot:
-        markdown = app.query_one(Markdown)
-        appended: list[str] = []
-        stream = PacedMarkdownStream(markdown, after_append=None)
-        stream.MAX_BATCH = 10
-        original = markdown.append
-
-        def spy(text: str):  # type: ignore[no-untyped-def]
-            appended.append(text)
-            return original(text)
-
-        markdown.append = spy  # type: ignore[method-assign]
-        stream.start()
-        for i in range(5):
-            await stream.write(f"line {i}\n")
-        await stream.stop()
-        assert markdown.source == "".join(f"line {i}\n" for i in range(5))
-        assert max(map(len, appended[:-1])) <= 10  # capped steps; stop() flushes the rest
-        second = PacedMarkdownStream(markdown, after_append=None)
-        second.MAX_BATCH = 10
-        second.start()
-        await second.write("x" * 50)
-        await second.abandon()
+        view = app.query_one(MessageView)
+        await view.write("Hello \x1b[3")  # an escape split across chunks is held back
         await pilot.pause()
-        assert markdown.source.endswith("line 4\n" + "x" * 10)  # one step shown, rest skipped
+        assert view.rendered_length == len("Hello ")
+        await view.write("1mthere")
+        await pilot.pause(PAINT_INTERVAL * 2)
+        live = view.query_one(".-live", Static)
+        assert _lines(live.visual) == ["Hello there"]  # type: ignore[arg-type]
+        await view.finish(None, failed="stopped")
+        assert view._painter is None

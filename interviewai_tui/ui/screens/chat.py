@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from textual import work
 from textual.binding import Binding, BindingType
-from textual.widgets import Input, Markdown
+from textual.widgets import Input
 
 from interviewai_tui.chat.bookkeeping import chosen_model
 from interviewai_tui.chat.errors import ChatError
@@ -289,10 +289,6 @@ class ChatScreen(ChatCore):
         self.say(f"Exported to {written}.")
 
     # --- links -----------------------------------------------------------------------------
-    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
-        event.stop()
-        self.action_chat_link(event.href)
-
     def action_chat_link(self, href: str) -> None:
         """A link in a message was clicked: web links open after a yes, others never."""
         if urlsplit(href).scheme.lower() not in ("http", "https"):

@@ -12,6 +12,7 @@ messages right after; older ones are mounted in pages above when asked for, so o
 from __future__ import annotations
 
 import asyncio
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Markdown, Static
+from textual.widgets import Button, Static
 
 from interviewai_tui.chat.bookkeeping import partial_reason
 from interviewai_tui.chat.export import format_cost
@@ -29,19 +30,26 @@ from interviewai_tui.ui.safe import clean
 from interviewai_tui.ui.widgets.chat_render import (
     markdown_parser,
     render_markdown,
+    render_tokens,
+    split_at_line,
     top_level_starts,
 )
-from interviewai_tui.ui.widgets.chat_stream import PacedMarkdownStream, StreamCleaner
+from interviewai_tui.ui.widgets.chat_stream import StreamCleaner
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from interviewai_tui.domain.chats import ChatMessage
 
 __all__ = ["TAIL", "ConversationLog", "MessageView", "meta_line"]
 
 TAIL = 12
 PAGE = 40
-SEAL_BLOCKS = 12  # blocks the live Markdown widget may hold before older ones are sealed
-KEEP_LIVE = 3  # top-level blocks left live after sealing (the last one may still grow)
+PAINT_INTERVAL = 0.05  # seconds between repaints of a streaming reply
+PAINT_SHARE = 4.0  # a repaint that took t seconds waits at least that many times t
+LIVE_BLOCKS = 4  # top-level blocks the live body holds before older ones are sealed
+KEEP_LIVE = 2  # blocks left live after sealing (the last may still grow; the one before
+# it may still change, e.g. a paragraph turning into a heading under a "===" line)
 
 
 def meta_line(message: ChatMessage) -> str:
@@ -80,10 +88,13 @@ class MessageView(Vertical):
     """One message: who and when, the body, and the details line (hidden by CSS unless the
     log shows details).
 
-    A finished message is one ``Static`` (see ``chat_render``). A reply being written streams
-    into Textual's Markdown widget through ``MarkdownStream``; when that widget holds more
-    than ``SEAL_BLOCKS`` blocks, all but the last few are sealed into a ``Static`` above it,
-    so a long reply does not become hundreds of widgets that every layout pass visits.
+    A finished message is one ``Static`` (see ``chat_render``). A reply being written is shown
+    the same way, repainted at most every ``PAINT_INTERVAL`` seconds from the text so far:
+    only its last few top-level blocks (the "tail") are parsed and rendered again each time;
+    once the tail holds more than ``LIVE_BLOCKS`` blocks, all but the last ``KEEP_LIVE`` are
+    sealed into a ``Static`` above it and never rendered again. So a frame costs the same at
+    the end of a long reply as at its start, and no widget per block is ever built (Textual's
+    Markdown widget mounts one per paragraph, which is where streaming time used to go).
     """
 
     can_focus = True
@@ -95,14 +106,21 @@ class MessageView(Vertical):
         self.role = role
         self.streaming = streaming or message is None
         self.shown_source = clean(message.content) if message is not None else ""
-        self._stream: PacedMarkdownStream | None = None
-        self._sealed = ""  # text moved from the live widget into static bodies above it
-        self._live: Markdown | None = None
+        self._sealed = ""  # text already in sealed bodies above the live one
+        self._tail = ""  # text after that, shown (once painted) in the live body
+        self._painted = 0  # how much of the tail the live body shows
+        self._painter: Timer | None = None
+        self._next_paint = 0.0  # monotonic time before which no repaint starts
         self._cleaner = StreamCleaner()
 
     @property
     def message_id(self) -> str | None:
         return self.message.id if self.message is not None else None
+
+    @property
+    def rendered_length(self) -> int:
+        """Characters of the reply on screen (sealed plus painted) while it streams."""
+        return len(self._sealed) + self._painted
 
     def _heading(self) -> Content:
         who = "You" if self.role is ChatRole.USER else "Assistant"
@@ -116,61 +134,68 @@ class MessageView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(self._heading(), classes="chat-role")
         if self.streaming:
-            yield Markdown(
-                "", open_links=False, parser_factory=markdown_parser, classes="chat-body -live"
-            )
+            yield Static("", classes="chat-body -live")
         else:
             yield Static(render_markdown(self.shown_source), classes="chat-body")
         meta = meta_line(self.message) if self.message is not None else ""
         yield Static(Content(clean(meta)), classes="chat-meta")
 
     @property
-    def live(self) -> Markdown | None:
-        """The Markdown widget a reply streams into (None once it is finished)."""
-        if self._live is None and self.streaming:
-            self._live = next(self.query(".-live").results(Markdown), None)
-        return self._live
+    def live(self) -> Static | None:
+        """The body a reply streams into (None once it is finished)."""
+        if not self.streaming:
+            return None
+        return next(self.query(".-live").results(Static), None)
 
     # --- streaming -------------------------------------------------------------------------
     async def write(self, raw: str) -> None:
-        """Append raw reply text (cleaned here) while streaming."""
-        live = self.live
+        """Append raw reply text (cleaned here) while streaming; shown at the next paint."""
         text = self._cleaner.feed(raw)
-        if live is None or not text:
+        if not text or not self.streaming:
             return
-        if self._stream is None:
-            self._stream = PacedMarkdownStream(live, after_append=self._seal)
-            self._stream.start()
         self.shown_source += text
-        await self._stream.write(text)
+        self._tail += text
+        if self._painter is None:
+            self._painter = self.set_interval(PAINT_INTERVAL, self._paint)
+            self._paint()  # the first words show at once
 
-    async def _seal(self) -> None:
-        """Move all but the last few blocks of the live widget into a static body above it
-        (run by the stream between two appends, so its source is complete)."""
+    def _paint(self) -> None:
+        """Render the tail into the live body, sealing older blocks first when it is long."""
         live = self.live
-        if live is None or len(live.children) <= SEAL_BLOCKS:
+        now = time.monotonic()
+        if live is None or self._painted == len(self._tail) or now < self._next_paint:
             return
-        source = live.source
-        starts = top_level_starts(source)
-        if len(starts) <= KEEP_LIVE:
-            return
-        lines = source.splitlines(keepends=True)
-        cut = starts[-KEEP_LIVE]
-        done, rest = "".join(lines[:cut]), "".join(lines[cut:])
-        await self.mount(Static(render_markdown(done), classes="chat-body -sealed"), before=live)
-        self._sealed += done
-        await live.update(rest)
+        parser = markdown_parser()
+        tokens = parser.parse(self._tail)
+        starts = top_level_starts(tokens)
+        if len(starts) > LIVE_BLOCKS:
+            done, rest = split_at_line(self._tail, starts[-KEEP_LIVE])
+            self.mount(Static(render_markdown(done), classes="chat-body -sealed"), before=live)
+            self._sealed += done
+            self._tail = rest
+            tokens = parser.parse(rest)
+        live.update(render_tokens(tokens))
+        self._painted = len(self._tail)
+        # A slow paint (a long code block in the tail, a busy machine) spaces the next one
+        # out, so that keys always get most of the time.
+        self._next_paint = now + PAINT_SHARE * (time.monotonic() - now)
+
+    def _stop_painting(self) -> None:
+        if self._painter is not None:
+            self._painter.stop()
+            self._painter = None
+
+    def on_unmount(self) -> None:
+        self._stop_painting()
 
     async def finish(self, message: ChatMessage | None, *, failed: str | None = None) -> None:
         """The reply is over: show its stored text (with any incomplete marker) and details.
 
-        What was sealed stays; the rest replaces the live widget as one static body. Text a
-        fast provider sent ahead of the screen is not streamed through the widget any more.
+        What was sealed stays; the rest replaces the live body as one static body (text a fast
+        provider sent ahead of the last paint is rendered once, here).
         """
         rest = self._cleaner.flush()
-        if self._stream is not None:
-            await self._stream.abandon()
-            self._stream = None
+        self._stop_painting()
         self.streaming = False
         if message is None:
             self.query_one(".chat-role", Static).update(Content("Assistant · no reply"))
@@ -179,7 +204,6 @@ class MessageView(Vertical):
             self.set_message(message)
             final = clean(message.content)
         self.shown_source = final
-        self._live = None
         if final.startswith(self._sealed):
             await self.query(".-live").remove()
             final = final[len(self._sealed) :]

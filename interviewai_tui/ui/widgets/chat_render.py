@@ -18,7 +18,14 @@ from textual.content import Content, Span
 from textual.highlight import highlight
 from textual.style import Style
 
-__all__ = ["link_action", "markdown_parser", "render_markdown", "top_level_starts"]
+__all__ = [
+    "link_action",
+    "markdown_parser",
+    "render_markdown",
+    "render_tokens",
+    "split_at_line",
+    "top_level_starts",
+]
 
 _HEADING = {1: "bold underline $text-accent", 2: "bold $text-accent"}
 _CODE_INLINE = "$text-warning"
@@ -98,7 +105,11 @@ def _table(tokens: list[Token], index: int) -> tuple[list[Content], int]:
 def render_markdown(source: str) -> Content:
     """``source`` (cleaned Markdown) as one ``Content``: blocks separated by blank lines,
     the items of a tight list by single line breaks."""
-    tokens = markdown_parser().parse(source)
+    return render_tokens(markdown_parser().parse(source))
+
+
+def render_tokens(tokens: list[Token]) -> Content:
+    """``render_markdown`` of text already parsed by ``markdown_parser``."""
     blocks: list[Content] = []
     lists: list[int | None] = []  # per open list: the next number, or None for bullets
     tight: list[bool] = []
@@ -165,7 +176,20 @@ def render_markdown(source: str) -> Content:
     return Content("\n\n").join(blocks)
 
 
-def top_level_starts(source: str) -> list[int]:
-    """Line numbers where the top-level blocks of ``source`` start (for sealing a stream)."""
-    tokens = markdown_parser().parse(source)
+def top_level_starts(source: str | list[Token]) -> list[int]:
+    """Line numbers where the top-level blocks of ``source`` (text or its parsed tokens)
+    start: where a stream may be cut into parts that render alone as they do together."""
+    tokens = markdown_parser().parse(source) if isinstance(source, str) else source
     return [t.map[0] for t in tokens if t.level == 0 and t.map and t.nesting >= 0]
+
+
+def split_at_line(source: str, line: int) -> tuple[str, str]:
+    """``source`` cut before line ``line`` (0-based). Lines are counted at ``\n`` only, as
+    the parser counts them (``str.splitlines`` also breaks at U+2028 and friends)."""
+    at = 0
+    for _ in range(line):
+        found = source.find("\n", at)
+        if found < 0:
+            return source, ""
+        at = found + 1
+    return source[:at], source[at:]

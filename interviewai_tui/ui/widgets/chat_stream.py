@@ -8,16 +8,11 @@ how it ends. Nothing held back is ever shown raw: held text is cleaned when rele
 
 from __future__ import annotations
 
-import asyncio
 import re
-from collections.abc import Awaitable, Callable
-
-from textual.widgets import Markdown
-from textual.widgets.markdown import MarkdownStream
 
 from interviewai_tui.ui.safe import clean
 
-__all__ = ["PacedMarkdownStream", "StreamCleaner"]
+__all__ = ["StreamCleaner"]
 
 _HOLD_LIMIT = 256  # a longer "sequence" is not one we wait for: release it (cleaned)
 _INTRODUCERS = re.compile(r"[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
@@ -91,74 +86,3 @@ def _may_continue(tail: str) -> bool:
         body = tail[2:] if tail[0] == "\x1b" else tail[1:]
         return re.fullmatch(r"[\x30-\x3f]*[\x20-\x2f]*", body) is not None
     return True  # OSC / DCS-like strings run until their terminator
-
-
-class PacedMarkdownStream(MarkdownStream):
-    """Textual's ``MarkdownStream``, appending at most every ``INTERVAL`` seconds and at most
-    ``MAX_BATCH`` characters at a time.
-
-    The stock stream appends as soon as the previous append is done. Each append pays for a
-    layout pass of the whole screen, so at a few thousand tokens a second most of the time
-    goes into layout rather than text; waiting ``INTERVAL`` between appends lets more text
-    share one pass, and the cap keeps any single step (and so a key press waiting behind it)
-    short when a fast provider gets far ahead. Text arrives in order; nothing is dropped.
-    """
-
-    INTERVAL = 0.05
-    MAX_BATCH = 2000  # characters: about 500 tokens
-
-    def __init__(
-        self, markdown_widget: Markdown, *, after_append: Callable[[], Awaitable[None]] | None
-    ) -> None:
-        """
-        Args:
-            after_append: awaited after each append, in the stream's own task (so nothing is
-                appended while it runs); the chat uses it to seal finished blocks.
-        """
-        super().__init__(markdown_widget)
-        self._after_append = after_append
-        self._abandoned = False
-
-    async def abandon(self) -> None:
-        """Stop without showing what is still queued (the caller shows the final text itself):
-        a stream far behind a fast provider would otherwise pay for all of it at once."""
-        self._pending.clear()
-        self._abandoned = True
-        self._new_markup.set()
-        if self._task is not None:
-            await self._task
-            self._task = None
-        self._stopped = True
-
-    async def _run(self) -> None:
-        loop = asyncio.get_running_loop()
-        try:
-            while await self._new_markup.wait():
-                if self._abandoned:
-                    return
-                started = loop.time()
-                pending = "".join(self._pending)
-                self._pending.clear()
-                batch, rest = _split_batch(pending, self.MAX_BATCH)
-                if rest:
-                    self._pending.append(rest)
-                else:
-                    self._new_markup.clear()
-                await asyncio.shield(self.markdown_widget.append(batch))
-                if self._after_append is not None:
-                    await asyncio.shield(self._after_append())
-                await asyncio.sleep(max(0.0, self.INTERVAL - (loop.time() - started)))
-        except asyncio.CancelledError:
-            pass  # stop(): what is left is appended below, in one go
-        rest = "".join(self._pending)
-        self._pending.clear()
-        if rest:
-            await self.markdown_widget.append(rest)
-
-
-def _split_batch(text: str, limit: int) -> tuple[str, str]:
-    """At most ``limit`` characters, cut after a newline when there is one (cheaper parse)."""
-    if len(text) <= limit:
-        return text, ""
-    cut = text.rfind("\n", 0, limit) + 1 or limit
-    return text[:cut], text[cut:]
