@@ -108,9 +108,24 @@ class AuthService:
         elif self.require_approval:
             user.status = UserStatus.PENDING
         try:
-            return await self.store.users.create(user=user)
+            created = await self.store.users.create(user=user)
         except DuplicateError:
             raise AuthError(ALREADY_REGISTERED) from None
+        if first_embedded:
+            created = await self._settle_first_admin(created)
+        return created
+
+    async def _settle_first_admin(self, user: User) -> User:
+        """Two first registrations at once (two terminals on one file) both saw an empty
+        store; the one with the smallest id stays admin, the others become what a later
+        account would be. Every racer compares the same ids, so exactly one admin remains."""
+        others = await self.store.users.list(limit=50)
+        if min(u.id for u in others.items) == user.id:
+            return user
+        changes: dict[str, object] = {"role": Role.USER.value}
+        if self.require_approval:
+            changes["status"] = UserStatus.PENDING.value
+        return await self.store.users.update(user_id=user.id, changes=changes)
 
     # --- sign-in -----------------------------------------------------------------------
 

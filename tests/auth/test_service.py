@@ -45,6 +45,19 @@ async def test_first_embedded_account_is_admin_later_ones_users(auth: AuthServic
     assert first.role == Role.ADMIN and second.role == Role.USER
 
 
+async def test_two_first_registrations_at_once_leave_one_admin(auth: AuthService, store: Store):
+    # Both see the empty store before either inserts (aiosqlite serialises the calls).
+    users = await asyncio.gather(
+        *(register(auth, f"racer{i}@example.com") for i in range(3)), return_exceptions=False
+    )
+    roles = sorted(u.role for u in users)
+    assert roles.count(Role.ADMIN) == 1, roles
+    admin = next(u for u in users if u.role == Role.ADMIN)
+    assert admin.id == min(u.id for u in users)
+    stored = [await store.users.get(user_id=u.id) for u in users]
+    assert [s.role for s in stored if s is not None] == [u.role for u in users]
+
+
 @pytest.mark.parametrize("variant", ["jane@example.com", "JANE@example.com", " jane@EXAMPLE.com"])
 async def test_email_unique_whatever_the_case(auth: AuthService, variant: str):
     await register(auth)
