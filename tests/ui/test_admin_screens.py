@@ -177,7 +177,7 @@ async def test_question_form_validates_then_saves(tmp_path: Path) -> None:
         criteria = form.query_one("#f-evaluationCriteria", TextArea)
         criteria.text = "Accuracy | 50\nExamples | 40"
         criteria.focus()
-        await pilot.pause()
+        await settle(pilot)  # the form scrolls the focused field into view (animated)
         assert "Weights: 90 / 100" in visible(app)
         await pilot.press("ctrl+s")
         await settle(pilot)

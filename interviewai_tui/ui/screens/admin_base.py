@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from interviewai_tui.ui.screens.base import AppScreen
 from interviewai_tui.ui.widgets.admin_tables import (
@@ -19,6 +19,7 @@ from interviewai_tui.ui.widgets.admin_tables import (
     selected_key,
     sync_rows,
 )
+from interviewai_tui.ui.widgets.chrome import KeyHints, TitleBar
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -90,7 +91,7 @@ class AdminListScreen(AdminScreen[ServiceT], Generic[ServiceT, ItemT]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(classes="admin-filters"):
             yield Input(placeholder=self.SEARCH_HINT, id="search")
             yield from self.filters()
@@ -99,7 +100,7 @@ class AdminListScreen(AdminScreen[ServiceT], Generic[ServiceT, ItemT]):
         )
         yield Static("", id=self.DETAIL_ID, classes="admin-detail")
         yield Static("Loading…", id=self.STATUS_ID, classes="admin-status")
-        yield Footer()
+        yield KeyHints()
 
     @property
     def table(self) -> DataTable[Any]:

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from interviewai_tui.auth.errors import PermissionDenied
 from interviewai_tui.ui.safe import one_line
@@ -28,6 +28,7 @@ from interviewai_tui.ui.widgets.admin_tables import (
     signed_in_id,
     sync_rows,
 )
+from interviewai_tui.ui.widgets.chrome import KeyHints, TitleBar
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -86,6 +87,7 @@ def facts_text(latest: SystemMetric | None) -> Content:
 
 
 class AdminDashboardScreen(AdminScreen["Dashboard"]):
+    TITLE = "InterviewAI"
     SUB_TITLE = "Admin dashboard"
     AUTO_FOCUS = "#alerts"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -106,7 +108,7 @@ class AdminDashboardScreen(AdminScreen["Dashboard"]):
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="dashboard"):
             yield Static("Loading…", id="health")
             with Horizontal(id="charts"):
@@ -117,7 +119,7 @@ class AdminDashboardScreen(AdminScreen["Dashboard"]):
             yield Static("AI providers (last sample)", classes="admin-title")
             yield DataTable(id="providers", cursor_type="row", show_cursor=False)
             yield Static("", id="facts")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         add_columns(self.query_one("#alerts", DataTable), ALERT_COLUMNS)

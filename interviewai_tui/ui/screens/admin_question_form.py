@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from interviewai_tui.admin.question_form import from_form, to_form, weights_total
 from interviewai_tui.auth.errors import AuthError
@@ -20,6 +20,7 @@ from interviewai_tui.domain.common import Category, Difficulty, QuestionType
 from interviewai_tui.ui.screens.base import AppScreen
 from interviewai_tui.ui.screens.sign_in import FormMessage
 from interviewai_tui.ui.widgets.admin_tables import signed_in_id
+from interviewai_tui.ui.widgets.chrome import KeyHints, TitleBar
 
 if TYPE_CHECKING:
     from interviewai_tui.admin.questions import QuestionAdmin
@@ -70,7 +71,7 @@ class QuestionFormScreen(AppScreen["Question | None"]):
 
     def compose(self) -> ComposeResult:
         title = "Edit question" if self.question else "New question"
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="question-form"):
             yield Static(f"{title} — Ctrl+S saves, Esc cancels", classes="admin-title")
             # At the top, where a refused save is seen whatever field had the focus.
@@ -97,7 +98,7 @@ class QuestionFormScreen(AppScreen["Question | None"]):
             yield Static("", id="weights", classes="muted")
             for name in ("sampleCode", "testCases", "variants"):
                 yield from self._area(name)
-        yield Footer()
+        yield KeyHints()
 
     def _area(self, name: str) -> ComposeResult:
         yield Static(AREAS[name], classes="field-label")

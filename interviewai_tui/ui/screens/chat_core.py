@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.worker import Worker
 
 from interviewai_tui.chat.errors import ChatError
@@ -26,6 +26,7 @@ from interviewai_tui.ui.screens.base import AppScreen
 from interviewai_tui.ui.widgets.chat_composer import ChatComposer
 from interviewai_tui.ui.widgets.chat_messages import ConversationLog, MessageView
 from interviewai_tui.ui.widgets.chat_sessions import SessionList, chat_heading
+from interviewai_tui.ui.widgets.chrome import KeyHints, TitleBar
 
 if TYPE_CHECKING:
     from interviewai_tui.chat.attachments import PreparedAttachment
@@ -46,6 +47,9 @@ async def chat_service(app: Any) -> ChatService:
 
 class ChatCore(AppScreen[None]):
     """The chat screen without its keys (see ``ChatScreen``)."""
+
+    TITLE = "InterviewAI"
+    SUB_TITLE = "Chat"
 
     def __init__(
         self,
@@ -72,7 +76,7 @@ class ChatCore(AppScreen[None]):
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="chat-body"):
             with Vertical(id="chat-sidebar"):
                 yield Input(placeholder="Search chats", id="chat-search", compact=True)
@@ -84,7 +88,7 @@ class ChatCore(AppScreen[None]):
                 yield ChatComposer(
                     id="chat-composer", placeholder="Message · Enter sends · ctrl+j new line"
                 )
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.query_one("#chat-composer", ChatComposer).focus()

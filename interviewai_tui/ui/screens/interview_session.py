@@ -13,7 +13,7 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from interviewai_tui.domain.common import QuestionStatus, QuestionType
 from interviewai_tui.interviews.events import (
@@ -28,6 +28,7 @@ from interviewai_tui.judge import network_isolation_available
 from interviewai_tui.judge.models import NO_NETWORK_ISOLATION_NOTE, SANDBOX_NOTE
 from interviewai_tui.ui.safe import clean, one_line
 from interviewai_tui.ui.screens.base import AppScreen
+from interviewai_tui.ui.widgets.chrome import KeyHints, TitleBar
 from interviewai_tui.ui.widgets.external_editor import EditorFailed, edit_text
 from interviewai_tui.ui.widgets.interview_parts import (
     ConfirmDialog,
@@ -95,7 +96,7 @@ class InterviewSessionScreen(AppScreen[None]):
         self._isolated = True  # until probed; the notice then says so if it is not
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="session"):
             yield Static("Loading the interview…", id="session-bar")
             with VerticalScroll(id="question-box"):
@@ -104,7 +105,7 @@ class InterviewSessionScreen(AppScreen[None]):
             yield SafeTextArea(id="answer", soft_wrap=True, tab_behavior="indent")
             yield Static("", id="test-results", classes="hidden")
             yield Static("", id="save-state")
-        yield Footer(compact=True)
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.query_one("#answer", TextArea).disabled = True

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, SelectionList, Static
+from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static
 
 from interviewai_tui.config import PROVIDERS
 from interviewai_tui.domain.common import Difficulty, QuestionType
@@ -22,6 +22,7 @@ from interviewai_tui.domain.interviews import Interview, InterviewSetup
 from interviewai_tui.interviews.service import default_title
 from interviewai_tui.ui.safe import clean, one_line
 from interviewai_tui.ui.screens.base import AppScreen
+from interviewai_tui.ui.widgets.chrome import KeyHints, TitleBar
 from interviewai_tui.ui.widgets.interview_parts import (
     app_settings,
     interview_service,
@@ -64,7 +65,7 @@ class InterviewSetupScreen(AppScreen[None]):
         self._settings: object | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="setup"):
             yield Static("", id="resume-banner", classes="hidden")
             with Horizontal(classes="setup-row"):
@@ -111,7 +112,7 @@ class InterviewSetupScreen(AppScreen[None]):
             with Horizontal(id="setup-actions"):
                 yield Button("Check", id="check")
                 yield Button("Start interview", variant="primary", id="start")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self._refresh_model_hint()

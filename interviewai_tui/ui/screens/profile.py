@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, Switch, TextArea
 
 from interviewai_tui.ui import themes
 from interviewai_tui.ui.safe import safe_text
@@ -26,6 +26,7 @@ from interviewai_tui.ui.screens.profile_security import (
     TwoFactorSection,
 )
 from interviewai_tui.ui.screens.sign_in import FormMessage
+from interviewai_tui.ui.widgets.chrome import KeyHints, TitleBar
 
 if TYPE_CHECKING:
     from interviewai_tui.domain.users import PublicUser
@@ -200,7 +201,7 @@ class ProfileScreen(AppScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="profile-scroll"):
             yield ProfileSection(id="section-profile")
             yield ResumeSection(id="section-resume")
@@ -208,7 +209,7 @@ class ProfileScreen(AppScreen[None]):
             yield PasswordSection(id="section-password")
             yield TwoFactorSection(id="section-2fa")
             yield KeysSection(id="section-keys")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         user = self.iapp.user

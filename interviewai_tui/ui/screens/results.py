@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Collapsible, Footer, Header, Static
+from textual.widgets import Collapsible, Static
 
 from interviewai_tui.domain.common import QuestionStatus, QuestionType
 from interviewai_tui.interviews.scoring import LOW_CONFIDENCE
 from interviewai_tui.ui.safe import clean, one_line
 from interviewai_tui.ui.screens.base import AppScreen
+from interviewai_tui.ui.widgets.chrome import KeyHints, TitleBar
 from interviewai_tui.ui.widgets.interview_parts import (
     DiscussInChat,
     bar_lines,
@@ -55,13 +56,13 @@ class ResultsScreen(AppScreen[None]):
         self._focused_question = 0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="results"):
             yield Static("Grading your answers…", id="results-summary")
             yield Static("", id="results-skills")
             yield Static("", id="results-lists")
             yield Vertical(id="results-questions")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.query_one("#results", VerticalScroll).loading = True

@@ -36,7 +36,16 @@ class TitleBar(Static):
 
     def on_mount(self) -> None:
         screen = self.screen
-        parts = [str(part) for part in (screen.title, screen.sub_title) if part]
+        self._show()
+        # A screen may retitle itself later (what it shows changed): follow it.
+        self.watch(screen, "title", self._show, init=False)
+        self.watch(screen, "sub_title", self._show, init=False)
+
+    def _show(self, *_: object) -> None:
+        screen, app = self.screen, self.app
+        title = screen.title if screen.title is not None else app.title
+        sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
+        parts = [str(part) for part in (title, sub_title) if part]
         self.update(Content(" — ".join(parts)))
 
 
