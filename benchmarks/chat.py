@@ -13,7 +13,8 @@
    (the list already holds it) and cold (read from the store first); and the store read
    alone.                                                             target: ≤ 300 ms
 
-Run: .venv/bin/python benchmarks/chat.py [--rates 1500,3000,6000] [--seconds 4]
+   With --code the reply is one long code block instead (highlighted as it grows).
+Run: .venv/bin/python benchmarks/chat.py [--rates 1500,3000,6000] [--seconds 4] [--code]
 """
 
 from __future__ import annotations
@@ -66,8 +67,16 @@ WORDS = [
 ]
 
 
-def reply_tokens(count: int) -> list[str]:
-    """A realistic reply: paragraphs, a list now and then, a code fence every 5th block."""
+def reply_tokens(count: int, *, code: bool = False) -> list[str]:
+    """A realistic reply: paragraphs, a list now and then, a code fence every 5th block.
+    With ``code``: one long code block (six tokens a line), the costliest thing to show."""
+    if code:
+        lines = [
+            token
+            for i in range(count // 6 + 1)
+            for token in (f"total_{i} ", "= ", "compute(", f"{i}, ", "'text')", "\n")
+        ]
+        return ["Here:\n\n```python\n", *lines][:count]
     out: list[str] = []
     block = 0
     while len(out) < count:
@@ -148,9 +157,11 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
-async def stream_run(rate: float, seconds: float, folder: Path) -> dict[str, float]:
+async def stream_run(
+    rate: float, seconds: float, folder: Path, *, code: bool = False
+) -> dict[str, float]:
     store, service, scripted, user = await setup(folder)
-    scripted.tokens = reply_tokens(int(rate * seconds))
+    scripted.tokens = reply_tokens(int(rate * seconds), code=code)
     scripted.rate = rate
     full = "".join(scripted.tokens)
     chat = await service.create(user.id, provider="bench", title="bench")  # titled: no title call
@@ -269,13 +280,14 @@ async def main() -> None:
     parser.add_argument("--rates", default="1500,3000,6000")
     parser.add_argument("--seconds", type=float, default=4.0)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--code", action="store_true", help="stream one long code block")
     args = parser.parse_args()
     print("1. streaming into the chat screen (100x30, headless)")
     print(f"{'rate tok/s':>10} {'tokens':>7} {'shown tok/s':>11} {'end lag ms':>10} "
           f"{'key p50':>8} {'key p95':>8} {'key max':>8} {'tok/CPU-s':>9}")  # fmt: skip
     for rate in (float(r) for r in args.rates.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
-            r = await stream_run(rate, args.seconds, Path(tmp))
+            r = await stream_run(rate, args.seconds, Path(tmp), code=args.code)
         print(f"{r['rate']:>10.0f} {r['tokens']:>7.0f} {r['display_rate']:>11.0f} "
               f"{r['lag_ms']:>10.0f} {r['key_p50']:>8.1f} {r['key_p95']:>8.1f} "
               f"{r['key_max']:>8.1f} {r['cpu_rate']:>9.0f}"

@@ -11,7 +11,12 @@ from textual.content import Content
 from textual.widgets import Static
 
 from interviewai_tui.ui.safe import clean
-from interviewai_tui.ui.widgets.chat_messages import LIVE_BLOCKS, PAINT_INTERVAL, MessageView
+from interviewai_tui.ui.widgets.chat_messages import (
+    CODE_LINES,
+    LIVE_BLOCKS,
+    PAINT_INTERVAL,
+    MessageView,
+)
 from interviewai_tui.ui.widgets.chat_render import (
     markdown_parser,
     render_markdown,
@@ -149,6 +154,34 @@ async def test_a_streamed_reply_is_sealed_in_parts_that_read_as_the_whole() -> N
         ]  # type: ignore[arg-type]
         assert final == _lines(render_markdown(REPLY + "\n\n*(cut)*"))
         assert not view.query(".-live")
+
+
+CODE = "Here:\n\n```python\n" + "".join(f"value_{i} = compute({i})\n" for i in range(300))
+
+
+async def test_a_long_code_block_is_sealed_in_slices_that_read_as_one_block() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 40)) as pilot:
+        view = app.query_one(MessageView)
+        longest = 0
+        for start in range(0, len(CODE), 251):
+            await view.write(CODE[start : start + 251])
+            await pilot.pause(PAINT_INTERVAL * 1.2)
+            longest = max(longest, (view._reopen + view._tail).count("\n"))
+        await pilot.pause(PAINT_INTERVAL * 3)
+        assert view.rendered_length == len(CODE)
+        assert longest <= CODE_LINES + 10  # never re-highlights the whole block
+        assert view._reopen == "```python\n"  # the block goes on below the cut
+        bodies = list(view.query(".chat-body").results(Static))
+        shown = [line for body in bodies for line in _lines(body.visual)]  # type: ignore[arg-type]
+        whole = _lines(render_markdown(CODE))
+        assert shown == whole and len(whole) == 301
+        await view.write("```\n\nDone.")  # the block ends; the reply ends normally
+        await view.finish(None, failed="stopped")
+        final = [
+            line for b in view.query(".chat-body").results(Static) for line in _lines(b.visual)
+        ]  # type: ignore[arg-type]
+        assert final == _lines(render_markdown(CODE + "```\n\nDone.\n\n*(stopped)*"))
 
 
 async def test_a_reply_shows_its_first_words_at_once_and_stops_painting_when_done() -> None:

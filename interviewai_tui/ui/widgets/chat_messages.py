@@ -32,11 +32,11 @@ from interviewai_tui.ui.widgets.chat_render import (
     render_markdown,
     render_tokens,
     split_at_line,
-    top_level_starts,
 )
 from interviewai_tui.ui.widgets.chat_stream import StreamCleaner
 
 if TYPE_CHECKING:
+    from markdown_it.token import Token
     from textual.timer import Timer
 
     from interviewai_tui.domain.chats import ChatMessage
@@ -50,6 +50,30 @@ PAINT_SHARE = 4.0  # a repaint that took t seconds waits at least that many time
 LIVE_BLOCKS = 4  # top-level blocks the live body holds before older ones are sealed
 KEEP_LIVE = 2  # blocks left live after sealing (the last may still grow; the one before
 # it may still change, e.g. a paragraph turning into a heading under a "===" line)
+CODE_LINES = 30  # lines of a growing code block before its older lines are sealed
+KEEP_CODE = 8  # code lines left live after that
+
+
+def _seal_point(source: str, tokens: list[Token]) -> tuple[int, str, str] | None:
+    """Where to cut a streaming reply's tail, or None: (line, opening line the rest must
+    start with, closing line the sealed part must end with).
+
+    Normally at the start of the last ``KEEP_LIVE`` top-level blocks. A long code block is
+    also cut between two of its lines (highlighting it again on every paint is the most
+    expensive thing a reply can ask for): the sealed part is closed with the block's fence
+    and the rest reopened with its opening line, so both parts render as code.
+    """
+    blocks = [t for t in tokens if t.level == 0 and t.map and t.nesting >= 0]
+    if len(blocks) > LIVE_BLOCKS:
+        return blocks[-KEEP_LIVE].map[0], "", ""  # type: ignore[index]
+    last = blocks[-1] if blocks else None
+    if last is None or last.type != "fence" or last.map is None:
+        return None
+    first, end = last.map
+    if end - first <= CODE_LINES:
+        return None
+    opening = split_at_line(source, first)[1].split("\n", 1)[0]
+    return end - KEEP_CODE, opening + "\n", last.markup + "\n"
 
 
 def meta_line(message: ChatMessage) -> str:
@@ -108,6 +132,7 @@ class MessageView(Vertical):
         self.shown_source = clean(message.content) if message is not None else ""
         self._sealed = ""  # text already in sealed bodies above the live one
         self._tail = ""  # text after that, shown (once painted) in the live body
+        self._reopen = ""  # the opening line of a code block the tail continues, if cut
         self._painted = 0  # how much of the tail the live body shows
         self._painter: Timer | None = None
         self._next_paint = 0.0  # monotonic time before which no repaint starts
@@ -160,24 +185,27 @@ class MessageView(Vertical):
             self._paint()  # the first words show at once
 
     def _paint(self) -> None:
-        """Render the tail into the live body, sealing older blocks first when it is long."""
+        """Render the tail into the live body, sealing older parts first when it is long."""
         live = self.live
         now = time.monotonic()
         if live is None or self._painted == len(self._tail) or now < self._next_paint:
             return
         parser = markdown_parser()
-        tokens = parser.parse(self._tail)
-        starts = top_level_starts(tokens)
-        if len(starts) > LIVE_BLOCKS:
-            done, rest = split_at_line(self._tail, starts[-KEEP_LIVE])
-            self.mount(Static(render_markdown(done), classes="chat-body -sealed"), before=live)
-            self._sealed += done
-            self._tail = rest
-            tokens = parser.parse(rest)
+        combined = self._reopen + self._tail
+        tokens = parser.parse(combined)
+        cut = _seal_point(combined, tokens)
+        if cut is not None:
+            line, reopen, closing = cut
+            done, rest = split_at_line(combined, line)
+            classes = "chat-body -sealed" + (" -cut" if closing else "")
+            self.mount(Static(render_markdown(done + closing), classes=classes), before=live)
+            self._sealed += done[len(self._reopen) :]
+            self._reopen, self._tail = reopen, rest
+            tokens = parser.parse(reopen + rest)
         live.update(render_tokens(tokens))
         self._painted = len(self._tail)
-        # A slow paint (a long code block in the tail, a busy machine) spaces the next one
-        # out, so that keys always get most of the time.
+        # A slow paint (a busy machine, a long table) spaces the next one out, so that keys
+        # always get most of the time.
         self._next_paint = now + PAINT_SHARE * (time.monotonic() - now)
 
     def _stop_painting(self) -> None:
@@ -206,7 +234,7 @@ class MessageView(Vertical):
         self.shown_source = final
         if final.startswith(self._sealed):
             await self.query(".-live").remove()
-            final = final[len(self._sealed) :]
+            final = self._reopen + final[len(self._sealed) :]
         else:
             await self.query(".chat-body").remove()
         body = await render_markdown_async(final)
