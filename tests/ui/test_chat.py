@@ -263,6 +263,31 @@ async def test_rate_and_details(ctx: Ctx) -> None:
     assert "★ 4.0" in screen_text(ctx.app)
 
 
+async def test_copy_the_reply_its_code_and_the_focused_message(ctx: Ctx) -> None:
+    await ctx.pilot.press("f5")
+    await ctx.pilot.pause()
+    assert "There is no message to copy yet." in toasts(ctx.app)
+    reply = ["Try:\n\n", "```python\nprint(1)\n```\n\n", "```sh\necho \x1b[2Jhi\n```\n"]
+    ctx.fake.queue(Reply(parts=[openai_chunks(reply)]), Reply(parts=[openai_chunks(["T"])]))
+    await ctx.send("code please")
+    await ctx.replied()
+    await ctx.pilot.press("f5")
+    await ctx.pilot.pause()
+    assert ctx.app.clipboard == "Try:\n\n```python\nprint(1)\n```\n\n```sh\necho hi\n```\n"
+    assert any("Copied the message (" in t for t in toasts(ctx.app))
+    await ctx.pilot.press("f9")
+    await ctx.pilot.pause()
+    assert ctx.app.clipboard == "echo hi\n"  # the last block, cleaned of the escape
+    question = next(v for v in ctx.views() if v.role is ChatRole.USER)
+    question.focus()
+    await ctx.pilot.press("f5")
+    await ctx.pilot.pause()
+    assert ctx.app.clipboard == "code please"
+    await ctx.pilot.press("f9")
+    await ctx.pilot.pause()
+    assert "That message has no code block." in toasts(ctx.app)
+
+
 async def test_attach_a_file_and_refuse_a_binary_one(ctx: Ctx, tmp_path: Path) -> None:
     (tmp_path / "answer.py").write_text("print('hi')\n")
     (tmp_path / "blob.bin").write_bytes(b"\x00\x01")

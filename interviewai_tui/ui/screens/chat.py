@@ -3,7 +3,8 @@
 Keys: Enter sends (shift+enter, ctrl+j or alt+enter for a new line), Esc stops a reply (what
 arrived is kept) or goes back, ctrl+r retries an incomplete reply, ctrl+g writes the last
 reply again, ctrl+t shows each message's details, F3 rates a reply, F4 attaches a file, F2
-renames, F6 exports, F7 marks active/inactive, F8 deletes. Every action is in the palette too.
+renames, F6 exports, F7 marks active/inactive, F8 deletes, F5 copies the focused message (or
+the last reply) and F9 its last code block. Every action is in the palette too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from interviewai_tui.ui.screens.chat_dialogs import (
     Rating,
 )
 from interviewai_tui.ui.widgets.chat_messages import MessageView
+from interviewai_tui.ui.widgets.chat_render import code_blocks
 
 __all__ = ["ChatScreen"]
 
@@ -48,6 +50,8 @@ class ChatScreen(ChatCore):
         Binding("f6", "export", "Export"),
         Binding("f7", "toggle_active", "Active on/off"),
         Binding("f8", "delete", "Delete"),
+        Binding("f5", "copy", "Copy"),
+        Binding("f9", "copy(True)", "Copy code", show=False),
         Binding("ctrl+l", "focus_search", "Search chats", show=False),
         Binding("ctrl+e", "show_earlier", "Earlier messages", show=False, priority=True),
     ]
@@ -90,19 +94,42 @@ class ChatScreen(ChatCore):
     def action_focus_search(self) -> None:
         self.query_one("#chat-search", Input).focus()
 
-    # --- rating ----------------------------------------------------------------------------
-    def _rating_target(self) -> MessageView | None:
+    # --- rating and copying ----------------------------------------------------------------
+    def _target(self, *, replies_only: bool) -> MessageView | None:
+        """The focused message, else the last finished reply."""
         focused = self.focused
-        while focused is not None and not isinstance(focused, MessageView):
-            focused = focused.parent if isinstance(focused.parent, type(focused)) else None
-        if isinstance(focused, MessageView) and focused.role is ChatRole.ASSISTANT:
-            return focused if focused.message is not None else None
+        if (
+            isinstance(focused, MessageView)
+            and focused.message is not None
+            and (not replies_only or focused.role is ChatRole.ASSISTANT)
+        ):
+            return focused
         replies = [v for v in self.log_view.views() if v.role is ChatRole.ASSISTANT]
         replies = [v for v in replies if v.message is not None]
         return replies[-1] if replies else None
 
+    def action_copy(self, code: bool = False) -> None:
+        """Copy the focused message (else the last reply), or its last code block, as
+        Markdown source. The terminal gets it through OSC 52, which it may refuse."""
+        view = self._target(replies_only=False)
+        if view is None:
+            self.say("There is no message to copy yet.", severity="warning")
+            return
+        text, what = view.shown_source, "the message"
+        if code:
+            blocks = code_blocks(text)
+            if not blocks:
+                self.say("That message has no code block.", severity="warning")
+                return
+            text, what = blocks[-1], "its last code block"
+        self.app.copy_to_clipboard(text)
+        self.say(
+            f"Copied {what} ({len(text):,} characters). If nothing arrives, your terminal does"
+            " not allow programs to write the clipboard (OSC 52)."
+        )
+
     def action_rate(self) -> None:
-        view = self._rating_target()
+        view = self._target(replies_only=True)
         if view is None or view.message is None:
             self.say("There is no reply to rate yet.", severity="warning")
             return

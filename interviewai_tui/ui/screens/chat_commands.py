@@ -25,6 +25,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Chat: export", "Markdown or JSON (F6)", "export"),
     ("Chat: mark active or inactive", "Hide it from the active list (F7)", "toggle_active"),
     ("Chat: delete", "After a confirmation (F8)", "delete"),
+    ("Chat: copy the message", "The focused message or the last reply, as Markdown (F5)", "copy"),
+    ("Chat: copy the code", "The last code block of that message (F9)", "copy(True)"),
     ("Chat: search conversations", "Titles and messages (ctrl+l)", "focus_search"),
     ("Chat: show earlier messages", "Load older messages of a long chat (ctrl+e)", "show_earlier"),
 )

@@ -19,6 +19,7 @@ from textual.highlight import highlight
 from textual.style import Style
 
 __all__ = [
+    "code_blocks",
     "link_action",
     "markdown_parser",
     "render_markdown",
@@ -193,3 +194,9 @@ def split_at_line(source: str, line: int) -> tuple[str, str]:
             return source, ""
         at = found + 1
     return source[:at], source[at:]
+
+
+def code_blocks(source: str) -> list[str]:
+    """The code blocks of ``source`` (fenced or indented), in order, without their fences."""
+    tokens = markdown_parser().parse(source)
+    return [t.content for t in tokens if t.type in ("fence", "code_block")]
