@@ -1,6 +1,7 @@
 """``interviewai chat export SESSION_ID FILE``: a conversation as Markdown (.md) or JSON (.json).
 
-For operators on the host (like ``questions export``): any conversation of the store, by id.
+For operators on the host (like ``questions export``): any conversation of the store, by id,
+or of its archive when ``interviewai archive`` has moved it there.
 """
 
 from __future__ import annotations
@@ -47,15 +48,24 @@ def _export(args: argparse.Namespace, overrides: dict[str, Any]) -> int:
         session_id = str(args.session_id).strip().lower()
         if not is_object_id(session_id):
             raise CommandError("A SESSION_ID is 24 hexadecimal characters.", EXIT_USAGE)
-        async with Container(settings_or_error(overrides)) as container:
+        from interviewai_tui.ops.archived import ArchivedHistory
+
+        settings = settings_or_error(overrides)
+        where = ""
+        async with Container(settings) as container:
             chat = await container.store.chats.get(chat_id=session_id)
+            if chat is None:
+                url = settings.resolved_database_url
+                async with ArchivedHistory(url, clock=container.clock) as archive:
+                    chat = await archive.chat(chat_id=session_id)
+                where = " (from the archive)"
             if chat is None:
                 raise CommandError(f"There is no conversation with id {session_id}.")
             try:
                 written = write_export(chat, args.file, exported_at=container.clock.now())
             except ChatError as exc:
                 raise CommandError(exc.message) from None
-        print(f"exported {chat.message_count} messages of {session_id} to {written}")
+        print(f"exported {chat.message_count} messages of {session_id}{where} to {written}")
         return EXIT_OK
 
     return run(go())

@@ -98,3 +98,26 @@ def test_errors_are_one_line_with_an_exit_code(
     ]
     assert lines[1].startswith("interviewai: There is no conversation with id ")
     assert not (tmp_path / "x.md").exists() and not (tmp_path / "x.txt").exists()
+
+
+def test_an_archived_conversation_is_exported_from_the_archive(
+    overrides: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from interviewai_tui.ops.archive_store import archive_url_for
+
+    live = stored_chat(overrides)  # creates the store; the archived one is elsewhere
+    main_url = f"sqlite:///{Path(overrides['data_dir']) / 'interviewai.db'}"
+    old = live.model_copy(update={"id": new_id(), "title": "Old one"})
+
+    async def archive() -> None:
+        async with open_store(archive_url_for(main_url)) as store:
+            await store.chats.create(chat=old)
+
+    assert run(overrides, "export", new_id(), str(tmp_path / "none.md")) == 1
+    archive_file = Path(overrides["data_dir"]) / "interviewai-archive.db"
+    assert not archive_file.exists()  # looking for it created no archive
+    asyncio.run(archive())
+    assert run(overrides, "export", old.id, str(tmp_path / "old.md")) == 0
+    assert f"of {old.id} (from the archive) to" in capsys.readouterr().out
+    header, _ = parse_markdown((tmp_path / "old.md").read_text())
+    assert json.loads(header["title"]) == "Old one"
