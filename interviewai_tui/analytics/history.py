@@ -149,10 +149,16 @@ class HistoryService:
         return interview
 
     async def delete(self, user_id: str, interview_id: str) -> Interview:
-        """Delete one of the user's interviews, correct their stats and rollups."""
+        """Delete one of the user's interviews and its analytics document, correct their
+        stats and rollups."""
         interview = await self.get(user_id, interview_id)
         if not await self.store.interviews.delete(interview_id=interview_id):
             raise AnalyticsError(NOT_FOUND)
+        # The rebuild below rewrites the user's periods but never deletes a document, so the
+        # interview's own one would outlive it.
+        await self.store.analytics.delete_interview_documents(
+            user_id=user_id, interview_id=interview_id
+        )
         # Recount rather than decrement: the store's own counts are the truth, and a user
         # whose counters drifted (imported data, a crash between writes) is healed.
         stats = await self.store.interviews.user_stats(user_id=user_id)

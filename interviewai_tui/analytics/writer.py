@@ -5,8 +5,8 @@ and validated once, by the store, when written. Each is matched with the stored 
 of the same (type, period.type, period.date): it keeps that document's ``_id`` and
 ``createdAt``, and is written only when its content differs (then ``updatedAt`` moves). A
 stored ``user`` period that no longer has any activity (an interview was deleted, the time
-zone changed) is rewritten with empty metrics, since the repository has no single-document
-delete.
+zone changed) is rewritten with empty metrics, since the repository deletes only the
+``interview`` documents of one interview.
 
 Many documents at once go through the store's batch ``import_documents``, which replaces by
 ``_id``; that is safe because every ``_id`` was taken from the stored document of the same

@@ -47,7 +47,20 @@ __all__ = [
 ]
 
 Changes = Mapping[str, object]
-InterviewSort = Literal["created_at", "completed_at", "score", "title", "status"]
+InterviewSort = Literal[
+    "created_at",
+    "completed_at",
+    "score",
+    "title",
+    "status",
+    "time_spent",
+    "difficulty",
+    "job_role",
+    "tech",
+]
+"""History sort keys. Ties go by id in the same direction; rows without a value (no score,
+no time spent, no role, an empty stack, not completed) come last in both directions; title,
+role and tech compare case-insensitively (ASCII); difficulty by rank easy < medium < hard."""
 QuestionField = Literal["techStack", "tags", "skills", "category"]
 
 
@@ -322,6 +335,11 @@ class AnalyticsRepository(Protocol):
 
     async def delete_older_than(self, *, before: datetime) -> int:
         """Delete periods whose `period.date` is before `before` (retention)."""
+        ...
+
+    async def delete_interview_documents(self, *, user_id: str, interview_id: str) -> int:
+        """Delete the `type: "interview"` document(s) of one of the user's interviews (those
+        whose `interviewMetrics.interviewId` is it); returns how many were deleted."""
         ...
 
     async def count_older_than(self, *, before: datetime) -> int:

@@ -130,12 +130,13 @@ async def test_sort_by_score_breaks_ties_by_id(store: Store) -> None:
     fifties = [i.id for i in page.items if i.results and i.results.total_score == 50]
     assert fifties == sorted([made[0].id, made[2].id], reverse=True)
     up = await store.interviews.list_for_user(user_id=uid, sort="score", descending=False)
+    # An interview without a score comes last in both directions.
     assert [(i.results.total_score if i.results else None) for i in up.items] == [
-        None,
         50,
         50,
         70,
         90,
+        None,
     ]
     with pytest.raises(StoreError):
         await store.interviews.list_for_user(user_id=uid, sort="bogus")  # type: ignore[arg-type]

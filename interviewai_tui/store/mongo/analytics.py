@@ -86,6 +86,16 @@ class MongoAnalytics(MongoCollection[Analytics]):
     async def count_older_than(self, *, before: datetime) -> int:
         return await self._count({"period.date": {"$lt": before}})
 
+    async def delete_interview_documents(self, *, user_id: str, interview_id: str) -> int:
+        # userId and type lead the seed's (userId, type, period.date) index.
+        return await self._delete_many(
+            {
+                "userId": oid(user_id),
+                "type": str(AnalyticsType.INTERVIEW),
+                "interviewMetrics.interviewId": oid(interview_id),
+            }
+        )
+
 
 class MongoMetrics(MongoCollection[SystemMetric]):
     label = "metrics sample"

@@ -20,16 +20,9 @@ from interviewai_tui.store.mongo.client import (
     to_bson,
 )
 from interviewai_tui.store.mongo.collection import MongoCollection
+from interviewai_tui.store.mongo.interview_sort import FIELD_SORTS, ranking
 
 __all__ = ["MongoInterviews"]
-
-_SORT_FIELDS: dict[str, str] = {
-    "created_at": "createdAt",
-    "completed_at": "completedAt",
-    "score": "results.totalScore",
-    "title": "title",
-    "status": "status",
-}
 
 
 def _completed(expr: Any) -> dict[str, Any]:
@@ -90,11 +83,32 @@ class MongoInterviews(MongoCollection[Interview]):
             query["archived"] = {"$ne": True}
         if search:
             query["title"] = literal_regex(search)
-        if sort not in _SORT_FIELDS:
-            raise StoreError(f"Cannot sort interviews by {sort!r}.")
         direction = DESCENDING if descending else ASCENDING
-        order = [(_SORT_FIELDS[sort], direction), ("_id", direction)]
-        return await self._page(query, order, offset, limit)
+        if sort in FIELD_SORTS:
+            return await self._page(
+                query, [(FIELD_SORTS[sort], direction), ("_id", direction)], offset, limit
+            )
+        return await self._computed_page(query, sort, descending, offset, limit)
+
+    async def _computed_page(
+        self, query: dict[str, Any], sort: str, descending: bool, offset: int, limit: int
+    ) -> Page[Interview]:
+        """A page ordered by computed keys: the ids are ranked first, then the page's
+        documents are read by id."""
+        pipeline = ranking(query, sort, descending=descending)  # refuses an unknown key
+        offset, limit = check_page(offset, limit)
+        total = await self._count(query)
+        if limit == 0:
+            return Page([], total, offset, limit)
+        ranked = await self._aggregate([*pipeline, {"$skip": offset}, {"$limit": limit}])
+        ids = [r["_id"] for r in ranked]
+        found = {
+            iv.id: iv
+            for iv in await self._find(
+                {"_id": {"$in": [oid(i) for i in ids]}}, [("_id", ASCENDING)]
+            )
+        }
+        return Page([found[i] for i in ids if i in found], total, offset, limit)
 
     def _target(
         self, interview_id: str, question_index: int | None, question_id: str | None

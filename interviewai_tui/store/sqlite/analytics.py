@@ -91,6 +91,15 @@ class SqliteAnalytics(Table[Analytics]):
     async def count_older_than(self, *, before: datetime) -> int:
         return await self._count(Where().add("period_date < ?", iso(before)))
 
+    async def delete_interview_documents(self, *, user_id: str, interview_id: str) -> int:
+        # The owner and type narrow it on the analytics_user_type_date index first.
+        where = (
+            _owner(user_id)
+            .add("type = ?", str(AnalyticsType.INTERVIEW))
+            .add("json_extract(doc, '$.interviewMetrics.interviewId') = ?", interview_id)
+        )
+        return await self._delete_where(where)
+
 
 class SqliteMetrics(Table[SystemMetric]):
     name = "systemMetrics"

@@ -12,17 +12,10 @@ from interviewai_tui.store._shared import check_page, iso
 from interviewai_tui.store.base import Changes, InterviewSort, Page
 from interviewai_tui.store.errors import NotFoundError, StoreError
 from interviewai_tui.store.sqlite.codec import dumps
+from interviewai_tui.store.sqlite.interview_sort import SORT_INDEX, order_by
 from interviewai_tui.store.sqlite.table import Table, Where
 
 __all__ = ["SqliteInterviews"]
-
-_SORT_COLUMNS: dict[str, str] = {
-    "created_at": "created_at",
-    "completed_at": "completed_at",
-    "score": "total_score",
-    "title": "title",
-    "status": "status",
-}
 
 
 class SqliteInterviews(Table[Interview]):
@@ -77,11 +70,33 @@ class SqliteInterviews(Table[Interview]):
         if not include_archived:
             where.add("ifnull(archived, 0) = 0")
         where.contains(("title",), search)
-        if sort not in _SORT_COLUMNS:
-            raise StoreError(f"Cannot sort interviews by {sort!r}.")
-        direction = "DESC" if descending else "ASC"
-        order = f"{_SORT_COLUMNS[sort]} {direction}, id {direction}"
-        return await self._page(where, order, offset, limit)
+        return await self._sorted_page(where, sort, descending, offset, limit)
+
+    async def _sorted_page(
+        self, where: Where, sort: str, descending: bool, offset: int, limit: int
+    ) -> Page[Interview]:
+        """One page: the rows are chosen and ordered on the covering index, and only the
+        page's documents are read. (Sorting `SELECT doc` directly would carry every matching
+        document through the sorter: 200+ ms for a deep page of a 5,000-interview user.)
+
+        A page past the middle is taken from the other end in the reverse order, so the sort
+        keeps at most half the rows: the last page costs what the first one does.
+        """
+        order = order_by(sort, descending=descending)  # refuses an unknown key first
+        offset, limit = check_page(offset, limit)
+        source = f"interviews INDEXED BY {SORT_INDEX}"
+        total = int(await self.db.scalar(f"SELECT count(*) FROM {source}{where.sql}", where.params))
+        inner_order, skip, take = order, offset, limit
+        if offset < total < 2 * offset + limit:  # fewer rows after the page than up to its end
+            inner_order = order_by(sort, descending=descending, reverse=True)
+            take = min(limit, total - offset)
+            skip = total - offset - take
+        rows = await self.db.fetchall(
+            f"SELECT doc FROM interviews WHERE rowid IN (SELECT rowid FROM {source}{where.sql}"
+            f" ORDER BY {inner_order} LIMIT ? OFFSET ?) ORDER BY {order}",
+            (*where.params, take, skip),
+        )
+        return Page([self._decode(r[0]) for r in rows], total, offset, limit)
 
     def _item_path(
         self, question_index: int | None, question_id: str | None

@@ -149,6 +149,19 @@ _V1: list[str] = [
     "CREATE INDEX audit_target ON auditLog(target_id, timestamp DESC)",
 ]
 
+# History sorted by any column (issue 7). One index holding every column the history filters
+# and sorts on, so a page of a user with thousands of interviews is sorted from the index
+# alone (SqliteInterviews.list_for_user reads `doc` only for the page's rows). The first
+# technology is a VIRTUAL column: ALTER TABLE cannot add a STORED one, and its value is kept
+# in the index, so reading it there costs no JSON parsing.
+_V2: list[str] = [
+    """ALTER TABLE interviews ADD COLUMN first_tech TEXT GENERATED ALWAYS AS
+        (nullif(lower(json_extract(tech_stack, '$[0]')), '')) VIRTUAL""",
+    """CREATE INDEX interviews_user_sort ON interviews(user_id, created_at, id, completed_at,
+        status, total_score, time_spent, difficulty, job_role, title, first_tech, tech_stack,
+        archived)""",
+]
+
 # MIGRATIONS[i] takes the schema from version i to version i + 1. Append; never edit.
-MIGRATIONS: list[list[str]] = [_V1]
+MIGRATIONS: list[list[str]] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
