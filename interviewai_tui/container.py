@@ -276,8 +276,11 @@ class Container:
         """The user's interviews for the history screens."""
         if "history" not in self._services:
             from interviewai_tui.analytics.history import HistoryService
+            from interviewai_tui.ops.archived import ArchivedHistory
 
-            self._services["history"] = HistoryService(self.store, self.analytics)
+            archive = ArchivedHistory(self.settings.resolved_database_url, clock=self.clock)
+            self._closers.append(archive.close)
+            self._services["history"] = HistoryService(self.store, self.analytics, archive=archive)
         history: HistoryService = self._services["history"]
         return history
 

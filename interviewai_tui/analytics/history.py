@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from interviewai_tui.analytics.errors import AnalyticsError
 from interviewai_tui.analytics.files import plain_text, write_text
@@ -21,9 +22,26 @@ from interviewai_tui.domain.common import Difficulty, InterviewStatus
 from interviewai_tui.domain.interviews import Interview
 from interviewai_tui.store.base import InterviewSort, Page, Store
 
-__all__ = ["CSV_COLUMNS", "HistoryFilter", "HistoryRow", "HistoryService", "csv_cell"]
+__all__ = [
+    "CSV_COLUMNS",
+    "ArchiveSource",
+    "HistoryFilter",
+    "HistoryRow",
+    "HistoryService",
+    "csv_cell",
+]
 
 NOT_FOUND = "That interview does not exist (it may have been deleted)."
+ARCHIVED_READ_ONLY = "Archived interviews are kept as they were; they cannot be deleted here."
+
+
+class ArchiveSource(Protocol):
+    """Where archived interviews live (``ops.archived.ArchivedHistory``): a store with the
+    same schema, or None when nothing was ever archived."""
+
+    async def archive_store(self) -> Store | None: ...
+
+
 CSV_COLUMNS = (
     "date",
     "title",
@@ -51,6 +69,7 @@ class HistoryFilter:
     search: str | None = None
     sort: InterviewSort = "created_at"
     descending: bool = True
+    archived: bool = False  # the archive's interviews instead of the live ones
 
     def problem(self) -> str | None:
         if self.date_from and self.date_to and self.date_from > self.date_to:
@@ -72,6 +91,7 @@ class HistoryRow:
     score: int | None
     time_spent: int | None
     planned: int
+    archived: bool = False
 
     @classmethod
     def of(cls, interview: Interview) -> HistoryRow:
@@ -87,11 +107,12 @@ class HistoryRow:
             score=results.total_score if results is not None else None,
             time_spent=results.time_spent if results is not None else None,
             planned=interview.duration,
+            archived=interview.archived,
         )
 
     @property
     def resumable(self) -> bool:
-        return self.status is InterviewStatus.IN_PROGRESS
+        return self.status is InterviewStatus.IN_PROGRESS and not self.archived
 
 
 def csv_cell(value: str) -> str:
@@ -103,9 +124,17 @@ def csv_cell(value: str) -> str:
 
 
 class HistoryService:
-    def __init__(self, store: Store, analytics: AnalyticsService) -> None:
+    def __init__(
+        self, store: Store, analytics: AnalyticsService, *, archive: ArchiveSource | None = None
+    ) -> None:
         self.store = store
         self.analytics = analytics
+        self.archive = archive
+
+    async def _source(self, flt: HistoryFilter) -> Store | None:
+        if not flt.archived:
+            return self.store
+        return await self.archive.archive_store() if self.archive is not None else None
 
     async def page(
         self, user_id: str, flt: HistoryFilter, *, timezone: str | None, offset: int, limit: int
@@ -114,7 +143,10 @@ class HistoryService:
         if problem:
             raise AnalyticsError(problem)
         zone = zone_for(timezone)
-        page = await self.store.interviews.list_for_user(
+        store = await self._source(flt)
+        if store is None:  # nothing was ever archived
+            return Page([], 0, offset, limit)
+        page = await store.interviews.list_for_user(
             user_id=user_id,
             status=flt.status,
             job_role=flt.job_role,
@@ -143,7 +175,12 @@ class HistoryService:
                 return
 
     async def get(self, user_id: str, interview_id: str) -> Interview:
+        """One of the user's interviews, live or (failing that) archived."""
         interview = await self.store.interviews.get(interview_id=interview_id)
+        if interview is None and self.archive is not None:
+            archive = await self.archive.archive_store()
+            if archive is not None:
+                interview = await archive.interviews.get(interview_id=interview_id)
         if interview is None or interview.user_id != user_id:
             raise AnalyticsError(NOT_FOUND)
         return interview
@@ -152,6 +189,8 @@ class HistoryService:
         """Delete one of the user's interviews and its analytics document, correct their
         stats and rollups."""
         interview = await self.get(user_id, interview_id)
+        if interview.archived:
+            raise AnalyticsError(ARCHIVED_READ_ONLY)
         if not await self.store.interviews.delete(interview_id=interview_id):
             raise AnalyticsError(NOT_FOUND)
         # The rebuild below rewrites the user's periods but never deletes a document, so the

@@ -41,6 +41,12 @@ class ArchivedHistory(OpenClose):
             store, self._store = self._store, None
             await store.__aexit__(None, None, None)
 
+    async def archive_store(self) -> Store | None:
+        """The archive store, opened on first use; None while no archive exists (checked
+        again on each call, so an archive made meanwhile is found)."""
+        await self.open()
+        return self._store
+
     async def interviews(
         self, *, user_id: str, offset: int = 0, limit: int = 20
     ) -> Page[Interview]:
