@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select
 
+from interviewai_tui.analytics.history import HistoryService
+from interviewai_tui.analytics.wiring import history_for
 from interviewai_tui.clock import FrozenClock
 from interviewai_tui.domain.common import Difficulty, InterviewStatus
 from interviewai_tui.domain.interviews import Interview
@@ -27,6 +30,7 @@ from .helpers import settle, toasts
 from .screen_text import screen_text
 
 SIZE = (110, 30)
+ROLES = ("Backend Developer", "Data Engineer", "Frontend Developer", "QA Engineer")
 
 
 @pytest.fixture
@@ -57,6 +61,7 @@ async def _many(store: Store, n: int) -> tuple[User, list[Interview]]:
                 title=f"{'Final' if i % 5 == 0 else 'Mock'} round {i}",
                 difficulty=Difficulty.HARD if i % 2 else Difficulty.EASY,
                 stack=["Python"],
+                role=ROLES[i % len(ROLES)],
                 questions=[question(score=50, submitted=created + timedelta(minutes=5))],
             )
         )
@@ -129,7 +134,7 @@ async def test_search_and_filters_reload_from_the_store(
         assert "Write the end date as YYYY-MM-DD." in screen_text(app)
 
 
-async def test_sorting_by_score_and_refusing_unsortable_columns(
+async def test_sorting_by_score_then_by_role(
     store: Store, clock: FrozenClock, tmp_path: Path
 ) -> None:
     user, made = await _many(store, 30)
@@ -142,13 +147,22 @@ async def test_sorting_by_score_and_refusing_unsortable_columns(
         scores = [r.score for r in table.loaded]
         ranked = sorted((iv.results.total_score for iv in made if iv.results), reverse=True)
         assert scores[: len(ranked)] == ranked
+        assert "Score↓" in screen_text(app) and "sorted by score ↓" in screen_text(app)
         await pilot.press("s")  # again: ascending
         await settle(pilot)
         assert [r.score for r in table.loaded if r.score is not None] == sorted(ranked)
-        table.move_cursor(column=6)  # Role
+        assert "Score↑" in screen_text(app)
+        table.move_cursor(column=6)  # Role: every column sorts (needs the store's job_role key)
         await pilot.press("s")
         await settle(pilot)
-        assert "can be sorted by date, title, status, score" in " ".join(toasts(app))
+        assert [r.job_role for r in table.loaded] == sorted(iv.job_role for iv in made)
+        assert "Role ↑" in screen_text(app) and "sorted by role ↑" in screen_text(app)
+        header = screen_text(app).splitlines()[4]  # under the title bar and the search box
+        await pilot.click(HistoryTable, offset=(header.index("Title") + 1, 0))
+        await settle(pilot)
+        assert [r.title for r in table.loaded] == sorted(iv.title for iv in made)
+        assert "sorted by title ↑" in screen_text(app)
+        assert not toasts(app)
 
 
 async def test_resume_is_offered_only_for_unfinished_interviews(
@@ -163,6 +177,7 @@ async def test_resume_is_offered_only_for_unfinished_interviews(
         table.move_cursor(row=finished)
         await pilot.pause()
         assert screen.check_action("resume", ()) is False
+        assert "Resume" not in screen_text(app).splitlines()[-1]  # the key hints follow
         await pilot.press("r")
         await settle(pilot)
         assert app.screen is screen
@@ -170,6 +185,7 @@ async def test_resume_is_offered_only_for_unfinished_interviews(
         table.move_cursor(row=unfinished)
         await pilot.pause()
         assert screen.check_action("resume", ()) is True
+        assert "r Resume" in screen_text(app).splitlines()[-1]
         await pilot.press("r")
         await settle(pilot, 0.3)
         assert isinstance(app.screen, InterviewSessionScreen)
@@ -235,3 +251,93 @@ async def test_export_writes_the_filtered_history_as_csv(
     assert rows[0]["title"] == "'=HYPERLINK(1)"  # a spreadsheet will not run it
     assert rows[1]["id"] == made[0].id and rows[1]["stack"] == "Python"
     assert any("Exported 13 interviews" in t for t in toasts(app))
+
+
+class _FailingHistory:
+    """A history service whose store has gone away."""
+
+    async def page(self, *_: object, **__: object) -> object:
+        raise RuntimeError("disk I/O error")
+
+
+async def test_a_failed_load_is_reported_once(
+    store: Store, clock: FrozenClock, tmp_path: Path
+) -> None:
+    user = await add_user(store)
+    app = host(store, clock, tmp_path, user)
+    screen = HistoryScreen(service=_FailingHistory())  # type: ignore[arg-type]
+    async with app.showing(screen, SIZE):
+        shown = toasts(app)
+        assert len(shown) == 1 and "Traceback" not in shown[0]
+        assert _table(app).row_count == 0
+
+
+class _SlowHistory:
+    """The real service behind a store that takes 300 ms to answer."""
+
+    def __init__(self, real: HistoryService) -> None:
+        self.real = real
+
+    async def page(self, *args: object, **kwargs: object) -> object:
+        await asyncio.sleep(0.3)
+        return await self.real.page(*args, **kwargs)  # type: ignore[arg-type]
+
+
+async def test_a_slow_store_does_not_hold_the_screen_back(
+    store: Store, clock: FrozenClock, tmp_path: Path
+) -> None:
+    user, _ = await _many(store, 3)
+    app = host(store, clock, tmp_path, user)
+    real = history_for(await app.services())
+    async with app.run_test(size=SIZE) as pilot:
+        started = asyncio.get_running_loop().time()
+        await app.push_screen(HistoryScreen(service=_SlowHistory(real)))  # type: ignore[arg-type]
+        assert asyncio.get_running_loop().time() - started < 0.25  # shown before the rows
+        await pilot.pause()
+        assert _table(app).row_count == 0 and "Loading…" in screen_text(app)
+        await settle(pilot, 0.4)
+        assert _table(app).row_count == 3 and "Showing 3 of 3" in screen_text(app)
+
+
+async def test_a_switches_to_the_read_only_archive_and_back(
+    store: Store, clock: FrozenClock, tmp_path: Path
+) -> None:
+    from interviewai_tui.analytics.service import AnalyticsService
+    from interviewai_tui.ops.archive_store import archive_url_for
+    from interviewai_tui.ops.archived import ArchivedHistory
+
+    user, made = await _many(store, 3)
+    url = f"sqlite:///{tmp_path / 'h.db'}"
+    old = interview(
+        user.id, created=at("2022-03-01", "09:00"), completed=at("2022-03-01", "09:30"),
+        score=81, title="Archived round",
+    ).model_copy(update={"archived": True})  # fmt: skip
+    async with open_store(archive_url_for(url), clock=clock) as archive_store:
+        await archive_store.interviews.create(interview=old)
+    async with ArchivedHistory(url, clock=clock) as archive:
+        service = HistoryService(store, AnalyticsService(store, clock), archive=archive)
+        app = host(store, clock, tmp_path, user)
+        async with app.showing(HistoryScreen(service=service), SIZE) as pilot:
+            table = _table(app)
+            assert [r.id for r in table.loaded] == [iv.id for iv in made]
+            await pilot.press("a")
+            await settle(pilot)
+            assert [r.id for r in table.loaded] == [old.id]
+            text = screen_text(app)
+            assert "History · archive" in text and "Archive (read-only): showing 1 of 1" in text
+            await pilot.press("r")  # never resumable, whatever its status
+            await pilot.press("d")
+            await settle(pilot)
+            assert not isinstance(app.screen, ConfirmDialog)
+            assert any("cannot be deleted" in t for t in toasts(app))
+            await pilot.press("enter")  # the detail reads the archive
+            await settle(pilot)
+            assert isinstance(app.screen, InterviewDetailScreen)
+            assert "Archived round" in screen_text(app)
+            await pilot.press("escape")
+            await settle(pilot)
+            await pilot.press("a")
+            await settle(pilot)
+            assert [r.id for r in table.loaded] == [iv.id for iv in made]
+            assert "History · archive" not in screen_text(app)
+    assert await store.interviews.get(interview_id=old.id) is None  # nothing moved back

@@ -3,20 +3,21 @@ search, sorting, resume, delete and CSV export."""
 
 from __future__ import annotations
 
+import asyncio
+from contextlib import suppress
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Select, Static
-from textual.worker import Worker, WorkerState
+from textual.widgets import Input, Select, Static
+from textual.worker import Worker, WorkerCancelled, WorkerFailed, WorkerState
 
 from interviewai_tui.analytics.errors import AnalyticsError
-from interviewai_tui.analytics.history import HistoryFilter
+from interviewai_tui.analytics.history import ARCHIVED_READ_ONLY, HistoryFilter
 from interviewai_tui.ui.safe import one_line
 from interviewai_tui.ui.screens.base import AppScreen
 from interviewai_tui.ui.widgets.chrome import KeyHints, TitleBar
@@ -34,7 +35,9 @@ if TYPE_CHECKING:
 
 PAGE = 50
 FILTER_DELAY = 0.3  # seconds of quiet typing before the table reloads
+FIRST_PAGE_WAIT = 0.05  # seconds the screen waits for its first page before it is drawn
 _COLUMN_NAMES = {key: label for key, label, _ in COLUMNS}
+_DESCENDING_FIRST = frozenset({"created_at", "score", "time_spent"})
 
 
 class HistoryScreen(AppScreen[None]):
@@ -49,6 +52,7 @@ class HistoryScreen(AppScreen[None]):
         Binding("x", "export", "CSV"),
         Binding("p", "progress", "Progress"),
         Binding("f", "filters", "Filters"),
+        Binding("a", "archive", "Archive"),
         Binding("slash", "search", "Search"),
         Binding("escape", "back", "Back"),
     ]
@@ -59,15 +63,16 @@ class HistoryScreen(AppScreen[None]):
         self.filter = HistoryFilter()
         self._debounce: Timer | None = None
         self._timezone: str | None = None  # the user's, read on mount
+        self._resumable = False  # what the key hints last showed for Resume
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:
+            event.prevent_default()  # the base screen would report the same failure again
             report(self.app, event.worker.error)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Horizontal(id="history-search-row"):
-            yield Input(placeholder="Search titles (/)  ·  f: filters", id="search")
+        yield Input(placeholder="Search titles (/)  ·  f: filters", id="search")
         yield HistoryTable(timezone=self._timezone, id="history-table")
         yield Static("Loading…", id="history-status")
         yield KeyHints()
@@ -76,7 +81,12 @@ class HistoryScreen(AppScreen[None]):
         user = signed_in(self.app)
         self._timezone = user.preferences.timezone
         self.table.timezone = self._timezone
-        self.reload()
+        worker = self.reload()
+        # A local store answers in a few milliseconds: waiting that long lets the screen's first
+        # frame show the rows (one layout, instead of an empty table then a relayout). A slow
+        # store does not hold the screen back: it shows "Loading…" and the rows follow.
+        with suppress(WorkerFailed, WorkerCancelled, TimeoutError):
+            await asyncio.wait_for(asyncio.shield(worker.wait()), FIRST_PAGE_WAIT)
 
     @property
     def table(self) -> HistoryTable:
@@ -106,6 +116,7 @@ class HistoryScreen(AppScreen[None]):
         finally:
             table.fetching = False
         table.reset(page.items, page.total)
+        self._follow_cursor()  # now, so the hints are drawn in the same frame as the rows
         self._show_count()
 
     @on(HistoryTable.NeedMore)
@@ -139,18 +150,30 @@ class HistoryScreen(AppScreen[None]):
         table = self.table
         order = "↓" if self.filter.descending else "↑"
         column = next(k for k, v in SORTABLE.items() if v == self.filter.sort)
+        table.show_sort(column, self.filter.descending)
+        archived = self.filter.archived
         if not table.total:
-            text = "No interviews match." if self._filtered() else "No interviews yet."
+            empty = "Nothing is archived." if archived else "No interviews yet."
+            text = "No interviews match." if self._filtered() else empty
         else:
             text = f"Showing {len(table.loaded):,} of {table.total:,}"
+            text = f"Archive (read-only): {text.lower()}" if archived else text
         self._status(f"{text} · sorted by {_COLUMN_NAMES[column].lower()} {order}")
 
     def _filtered(self) -> bool:
-        return replace(self.filter, sort="created_at", descending=True) != HistoryFilter()
+        plain = HistoryFilter(archived=self.filter.archived)
+        return replace(self.filter, sort="created_at", descending=True) != plain
+
+    def action_archive(self) -> None:
+        """Switch between the live interviews and the archived ones (same filters and sort)."""
+        archived = not self.filter.archived
+        self.filter = replace(self.filter, archived=archived)
+        self.sub_title = "History · archive" if archived else self.SUB_TITLE
+        self.reload()
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#history-status", Static)
-        status.update(Content(text))
+        status.update(Content(text), layout=False)  # one line, full width: size is fixed
         status.set_class(error, "-error")
 
     # --- filters ------------------------------------------------------------------------------
@@ -203,12 +226,21 @@ class HistoryScreen(AppScreen[None]):
             return row is not None and row.resumable
         return True
 
-    @on(DataTable.RowHighlighted)
+    @on(HistoryTable.Highlighted)
     def _highlighted(self) -> None:
-        self.refresh_bindings()
+        self._follow_cursor()
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    def _follow_cursor(self) -> None:
+        # Only Resume depends on the row; redrawing the key hints for every cursor move (or
+        # twice for the first page) costs a layout pass each.
+        row = self.table.current
+        resumable = row is not None and row.resumable
+        if resumable != self._resumable:
+            self._resumable = resumable
+            self.refresh_bindings()
+
+    @on(HistoryTable.Selected)
+    def _selected(self, event: HistoryTable.Selected) -> None:
         event.stop()
         self.action_open()
 
@@ -241,7 +273,9 @@ class HistoryScreen(AppScreen[None]):
 
     def action_delete(self) -> None:
         row = self.table.current
-        if row is not None:
+        if row is not None and row.archived:
+            self.notify(ARCHIVED_READ_ONLY, severity="warning", markup=False)
+        elif row is not None:
             self.confirm_delete(row.id, row.title)
 
     @work(exclusive=True, exit_on_error=False, group="history-delete")
@@ -262,23 +296,19 @@ class HistoryScreen(AppScreen[None]):
         self.notify("Interview deleted.", markup=False)
 
     def action_sort(self) -> None:
-        column = COLUMNS[self.table.cursor_column][0] if self.table.cursor_column >= 0 else "date"
-        self._sort_by(column)
+        self._sort_by(COLUMNS[self.table.cursor_column][0])
 
-    @on(DataTable.HeaderSelected)
-    def _header(self, event: DataTable.HeaderSelected) -> None:
+    @on(HistoryTable.HeaderSelected)
+    def _header(self, event: HistoryTable.HeaderSelected) -> None:
         event.stop()
-        self._sort_by(str(event.column_key.value))
+        self._sort_by(event.column_key)
 
     def _sort_by(self, column: str) -> None:
-        key = SORTABLE.get(column)
-        if key is None:
-            names = ", ".join(_COLUMN_NAMES[k].lower() for k in SORTABLE)
-            self.notify(f"The history can be sorted by {names}.", markup=False)
-            return
+        key = SORTABLE[column]
         same = key == self.filter.sort
-        descending = not self.filter.descending if same else key in ("created_at", "score")
-        self.filter = replace(self.filter, sort=key, descending=descending)  # type: ignore[arg-type]
+        # A new column starts where people look first: the newest, best, longest.
+        descending = not self.filter.descending if same else key in _DESCENDING_FIRST
+        self.filter = replace(self.filter, sort=key, descending=descending)
         self.reload()
 
     def action_search(self) -> None:

@@ -75,9 +75,17 @@ class KeyHints(Static):
         if self.is_attached and screen is self.screen:
             self.refresh_hints()
 
+    _shown: tuple[str, tuple[object, ...]] | None = None
+
     def refresh_hints(self) -> None:
-        """Rebuild the hints from the screen's active bindings."""
-        self.update(self.hints())
+        """Rebuild the hints from the screen's active bindings (a focus change asks for this
+        often; the bar repaints only when what it shows changed, and never needs a layout:
+        it is docked, one line, full width)."""
+        hints = self.hints()
+        shown = (hints.plain, tuple(hints.spans))  # Content's == compares the text only
+        if shown != self._shown:
+            self._shown = shown
+            self.update(hints, layout=False)
 
     def hints(self) -> Content:
         """One line of ``key description`` pairs, the command palette last."""
