@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 
-.PHONY: run-demo run test check lint format typecheck layers pytest bench clean wheel-check
+.PHONY: run-demo run test check lint format typecheck layers pytest bench clean wheel-check upgrade-deps
 
 run: $(STAMP)
 	$(BIN)/interviewai
@@ -20,12 +20,18 @@ test: $(STAMP)
 
 check: lint typecheck layers pytest
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
+
+# Newest versions the ranges in pyproject.toml allow; run `make test` before committing.
+upgrade-deps: $(STAMP)
+	$(BIN)/python -m pip install --quiet --upgrade -e '.[dev]'
+	{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable; } > constraints.new
+	mv constraints.new constraints.txt
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
