@@ -21,3 +21,17 @@ def clock() -> FrozenClock:
 async def store(tmp_path: Path, clock: FrozenClock) -> AsyncIterator[Store]:
     async with open_store(f"sqlite:///{tmp_path / 'store.db'}", clock=clock) as opened:
         yield opened
+
+
+@pytest.fixture(params=["sqlite", "mongomock"])
+async def any_store(
+    request: pytest.FixtureRequest, tmp_path: Path, clock: FrozenClock
+) -> AsyncIterator[Store]:
+    """The same test on the embedded store and on the Mongo repositories (mongomock)."""
+    url = (
+        f"sqlite:///{tmp_path / 'store.db'}"
+        if request.param == "sqlite"
+        else "mongomock://localhost/analytics_test"
+    )
+    async with open_store(url, clock=clock) as opened:
+        yield opened

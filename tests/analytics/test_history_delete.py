@@ -3,32 +3,14 @@ the user's rollups, on every engine."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
-
 from interviewai_tui.analytics.history import HistoryService
 from interviewai_tui.analytics.service import AnalyticsService
 from interviewai_tui.clock import FrozenClock
 from interviewai_tui.domain.analytics import Analytics
 from interviewai_tui.domain.common import AnalyticsType, PeriodType
-from interviewai_tui.store import Store, open_store
+from interviewai_tui.store import Store
 
 from .dataset import at, fixed_dataset
-
-
-@pytest.fixture(params=["sqlite", "mongomock"])
-async def any_store(
-    request: pytest.FixtureRequest, tmp_path: Path, clock: FrozenClock
-) -> AsyncIterator[Store]:
-    url = (
-        f"sqlite:///{tmp_path / 'store.db'}"
-        if request.param == "sqlite"
-        else "mongomock://localhost/history_delete_test"
-    )
-    async with open_store(url, clock=clock) as opened:
-        yield opened
 
 
 async def _interview_docs(store: Store, user_id: str) -> dict[str | None, Analytics]:

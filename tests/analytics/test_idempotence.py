@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
 
 from interviewai_tui.analytics.service import AnalyticsService
 from interviewai_tui.analytics.writer import claim_dates
 from interviewai_tui.clock import FrozenClock
 from interviewai_tui.domain.analytics import Analytics
 from interviewai_tui.domain.common import AnalyticsType
-from interviewai_tui.store import Store, open_store
+from interviewai_tui.store import Store
 
 from .conftest import NOW
 from .dataset import at, fixed_dataset, interview, question
-
-
-@pytest.fixture(params=["sqlite", "mongomock"])
-async def any_store(
-    request: pytest.FixtureRequest, tmp_path: Path, clock: FrozenClock
-) -> AsyncIterator[Store]:
-    url = (
-        f"sqlite:///{tmp_path / 'store.db'}"
-        if request.param == "sqlite"
-        else "mongomock://localhost/analytics_test"
-    )
-    async with open_store(url, clock=clock) as opened:
-        yield opened
 
 
 async def _all(store: Store, user_id: str) -> list[Analytics]:
