@@ -36,6 +36,17 @@ from interviewai_tui.store.base import Store, StoreUnavailableError
 
 __all__ = ["AnalyticsError", "AnalyticsService", "RebuildReport"]
 
+# What the progress report reads of each kind of rollup, and so what it need not parse: the
+# per-interview score history alone is most of a yearly document (100+ KB for a busy user).
+_DAILY_SKIPS = (
+    "userMetrics.scoreHistory",
+    "userMetrics.skillProgress",
+    "userMetrics.aiInteractions",
+    "userMetrics.featuresUsed",
+)
+_CHOSEN_SKIPS = ("userMetrics.scoreHistory", "userMetrics.aiInteractions")
+_YEARLY_SKIPS = ("userMetrics.scoreHistory", "userMetrics.skillProgress")
+
 log = logging.getLogger("interviewai.analytics")
 
 Progress = Callable[[int, int], None]
@@ -195,18 +206,13 @@ class AnalyticsService:
         """The user's progress from their rollups, rebuilt first when they are missing or
         disagree with the interviews (a cheap check on the store's own counts)."""
         stats = await self.store.interviews.user_stats(user_id=user.id)
-        yearly = await self._periods(user.id, PeriodType.YEARLY)
+        yearly = await self._periods(user.id, PeriodType.YEARLY, _YEARLY_SKIPS)
         counted = sum(d.user_metrics.interviews_completed for d in yearly if d.user_metrics)
         if counted != stats.completed or (not yearly and stats.total):
             await self.rebuild_user(user)
-            yearly = await self._periods(user.id, PeriodType.YEARLY)
-        daily = await self._periods(user.id, PeriodType.DAILY)
-        if granularity is PeriodType.DAILY:
-            chosen = daily
-        elif granularity is PeriodType.YEARLY:
-            chosen = yearly
-        else:
-            chosen = await self._periods(user.id, granularity)
+            yearly = await self._periods(user.id, PeriodType.YEARLY, _YEARLY_SKIPS)
+        daily = await self._periods(user.id, PeriodType.DAILY, _DAILY_SKIPS)
+        chosen = await self._periods(user.id, granularity, _CHOSEN_SKIPS)
         zone = zone_for(user.preferences.timezone)
         now = self.now()
         today = local_day(now, zone)
@@ -231,7 +237,9 @@ class AnalyticsService:
             best_score=stats.best_score,
         )
 
-    async def _periods(self, user_id: str, kind: PeriodType) -> list[Analytics]:
+    async def _periods(
+        self, user_id: str, kind: PeriodType, without: tuple[str, ...]
+    ) -> list[Analytics]:
         return await self.store.analytics.list(
-            user_id=user_id, type=AnalyticsType.USER, period_type=kind
+            user_id=user_id, type=AnalyticsType.USER, period_type=kind, without=without
         )

@@ -22,6 +22,7 @@ __all__ = [
     "ChangeError",
     "apply_changes",
     "check_page",
+    "field_paths",
     "iso",
     "mask_url",
     "plain",
@@ -33,6 +34,17 @@ M = TypeVar("M", bound=BaseModel)
 MAX_LIMIT = 1000  # a page never holds more than this; protects the UI from huge reads
 
 AUDIT_APPEND_ONLY = "The audit trail is append-only; its entries cannot be deleted."
+
+
+_FIELD_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+
+def field_paths(paths: Sequence[str]) -> list[str]:
+    """Dotted stored-field paths, checked (they end up in a query, never as raw SQL)."""
+    for path in paths:
+        if not _FIELD_PATH.fullmatch(path):
+            raise StoreError(f"Not a field path: {path!r}.")
+    return list(paths)
 
 
 class ChangeError(StoreError):

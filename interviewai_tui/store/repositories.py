@@ -329,8 +329,12 @@ class AnalyticsRepository(Protocol):
         period_type: PeriodType | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        without: Sequence[str] = (),
     ) -> list[Analytics]:
-        """Oldest period first."""
+        """Oldest period first. `without`: stored dotted paths (``userMetrics.scoreHistory``)
+        left out of the returned documents, which then hold those fields' defaults; for
+        read-only summaries that do not need a large field. A malformed path raises
+        StoreError."""
         ...
 
     async def delete_older_than(self, *, before: datetime) -> int:

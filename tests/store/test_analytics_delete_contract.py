@@ -1,18 +1,25 @@
-"""Deleting the analytics document of one interview, on every engine."""
+"""Deleting the analytics document of one interview, and lists that leave large fields out,
+on every engine."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from interviewai_tui.domain.analytics import (
+    AiInteractions,
     Analytics,
     ChatMetrics,
     InterviewMetrics,
     Period,
+    ScorePoint,
+    SkillProgress,
     UserMetrics,
 )
 from interviewai_tui.domain.common import AnalyticsType, PeriodType, new_id
 from interviewai_tui.store import Store
+from interviewai_tui.store.errors import StoreError
 from tests.store.conftest import START
 from tests.store.factories import user
 
@@ -72,3 +79,35 @@ async def test_only_the_named_interviews_document_goes(store: Store) -> None:
     assert (
         await store.analytics.delete_interview_documents(user_id=ann, interview_id="not-an-id") == 0
     )
+
+
+async def test_a_list_can_leave_large_fields_out(store: Store) -> None:
+    ann = (await store.users.create(user=user(1))).id
+    full = Analytics(
+        user_id=ann,
+        type=AnalyticsType.USER,
+        period=Period(type=PeriodType.YEARLY, date=START),
+        user_metrics=UserMetrics(
+            interviews_completed=3,
+            total_time_spent=900,
+            skill_progress={"sql": SkillProgress(score=70, improvement=5)},
+            score_history=[ScorePoint(date=START, score=s) for s in (60, 70, 80)],
+            ai_interactions=AiInteractions(total_messages=4),
+        ),
+    )
+    await store.analytics.upsert_period(analytics=full)
+    kind = {"user_id": ann, "type": AnalyticsType.USER, "period_type": PeriodType.YEARLY}
+    (stored,) = await store.analytics.list(**kind)
+    (light,) = await store.analytics.list(
+        **kind, without=("userMetrics.scoreHistory", "userMetrics.skillProgress")
+    )
+    assert stored.user_metrics is not None and light.user_metrics is not None
+    assert len(stored.user_metrics.score_history) == 3
+    assert light.user_metrics.score_history == [] and light.user_metrics.skill_progress == {}
+    kept = light.user_metrics.model_dump(exclude={"score_history", "skill_progress"})
+    assert kept == stored.user_metrics.model_dump(exclude={"score_history", "skill_progress"})
+    assert (light.id, light.period) == (stored.id, stored.period)
+    (again,) = await store.analytics.list(**kind)  # the stored document is untouched
+    assert again == stored
+    with pytest.raises(StoreError):
+        await store.analytics.list(**kind, without=("userMetrics'); DROP TABLE x; --",))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from interviewai_tui.domain.analytics import Analytics
 from interviewai_tui.domain.common import AnalyticsType, PeriodType, to_utc
 from interviewai_tui.domain.metrics import Alert, SystemMetric
-from interviewai_tui.store._shared import check_page
+from interviewai_tui.store._shared import check_page, field_paths
 from interviewai_tui.store.mongo.client import ASCENDING, DESCENDING, errors, oid
 from interviewai_tui.store.mongo.collection import MongoCollection
 
@@ -64,7 +65,9 @@ class MongoAnalytics(MongoCollection[Analytics]):
         period_type: PeriodType | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        without: Sequence[str] = (),
     ) -> list[Analytics]:
+        projection = {path: 0 for path in field_paths(without)} or None
         query: dict[str, Any] = {
             "userId": None if user_id is None else oid(user_id),
             "type": str(type),
@@ -78,7 +81,8 @@ class MongoAnalytics(MongoCollection[Analytics]):
             span["$lt"] = until
         if span:
             query["period.date"] = span
-        return await self._find(query, [("period.date", ASCENDING), ("_id", ASCENDING)])
+        order = [("period.date", ASCENDING), ("_id", ASCENDING)]
+        return await self._find(query, order, projection=projection)
 
     async def delete_older_than(self, *, before: datetime) -> int:
         return await self._delete_many({"period.date": {"$lt": before}})

@@ -102,9 +102,16 @@ class MongoCollection(Generic[D]):
             result = await self.coll.delete_many(query)
         return int(result.deleted_count)
 
-    async def _find(self, query: Mapping[str, Any], sort: Sort, limit: int = 0) -> list[D]:
+    async def _find(
+        self,
+        query: Mapping[str, Any],
+        sort: Sort,
+        limit: int = 0,
+        *,
+        projection: Mapping[str, Any] | None = None,
+    ) -> list[D]:
         with errors(self.where):
-            cursor = self.coll.find(query).sort(list(sort))
+            cursor = self.coll.find(query, projection).sort(list(sort))
             if limit:
                 cursor = cursor.limit(limit)
             raws = await cursor.to_list(None)  # mongomock ignores to_list(n): limit() above

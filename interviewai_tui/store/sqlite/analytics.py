@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from interviewai_tui.domain.analytics import Analytics
 from interviewai_tui.domain.common import AnalyticsType, PeriodType
 from interviewai_tui.domain.metrics import Alert, SystemMetric
-from interviewai_tui.store._shared import check_page, iso
+from interviewai_tui.store._shared import check_page, field_paths, iso
 from interviewai_tui.store.sqlite.codec import decode, encode
 from interviewai_tui.store.sqlite.table import Table, Where
 
@@ -75,7 +76,9 @@ class SqliteAnalytics(Table[Analytics]):
         period_type: PeriodType | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        without: Sequence[str] = (),
     ) -> list[Analytics]:
+        paths = [f"$.{path}" for path in field_paths(without)]
         where = _owner(user_id).add("type = ?", str(type))
         if period_type is not None:
             where.add("period_type = ?", str(period_type))
@@ -83,7 +86,16 @@ class SqliteAnalytics(Table[Analytics]):
             where.add("period_date >= ?", iso(since))
         if until is not None:
             where.add("period_date < ?", iso(until))
-        return await self._list(where, "period_date, id")
+        if not paths:
+            return await self._list(where, "period_date, id")
+        # Left out in SQLite, before the JSON reaches Python: the point is not to parse it.
+        removed = ", ".join("?" for _ in paths)
+        rows = await self.db.fetchall(
+            f"SELECT json_remove(doc, {removed}) FROM {self.name}{where.sql}"
+            " ORDER BY period_date, id",
+            (*paths, *where.params),
+        )
+        return [decode(Analytics, r[0]) for r in rows]
 
     async def delete_older_than(self, *, before: datetime) -> int:
         return await self._delete_where(Where().add("period_date < ?", iso(before)))
