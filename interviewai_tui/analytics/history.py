@@ -32,6 +32,8 @@ __all__ = [
 ]
 
 NOT_FOUND = "That interview does not exist (it may have been deleted)."
+# A history row needs none of the answers (most of an interview document): not parsed at all.
+_NOT_IN_A_ROW = ("questions", "aiProcessing", "setup")
 ARCHIVED_READ_ONLY = "Archived interviews are kept as they were; they cannot be deleted here."
 
 
@@ -159,6 +161,7 @@ class HistoryService:
             descending=flt.descending,
             offset=offset,
             limit=limit,
+            without=_NOT_IN_A_ROW,
         )
         return Page([HistoryRow.of(iv) for iv in page.items], page.total, page.offset, page.limit)
 

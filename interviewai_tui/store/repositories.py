@@ -154,9 +154,11 @@ class InterviewRepository(Protocol):
         descending: bool = True,
         offset: int = 0,
         limit: int = 20,
+        without: Sequence[str] = (),
     ) -> Page[Interview]:
         """A user's interviews; since/until bound createdAt (since inclusive, until exclusive);
-        `search` matches the title; `tech` is one exact techStack entry."""
+        `search` matches the title; `tech` is one exact techStack entry. `without` leaves
+        stored paths out of the returned documents, as in `AnalyticsRepository.list`."""
         ...
 
     async def save_answer(

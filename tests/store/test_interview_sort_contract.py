@@ -189,3 +189,24 @@ def test_dataset_is_varied_enough() -> None:
         assert len(set(values)) > 2, key
         assert len(set(values)) < N, key  # some ties, so the id tie-break is exercised
     assert any(isinstance(v, datetime) for v in (value(iv, "completed_at") for iv in made))
+
+
+@pytest.mark.parametrize("key", ["created_at", "job_role"], ids=["plain", "computed"])
+async def test_a_page_can_leave_the_answers_out(
+    store: Store, mine: tuple[str, list[Interview]], key: InterviewSort
+) -> None:
+    uid, _ = mine
+    full = await store.interviews.list_for_user(user_id=uid, sort=key, limit=10)
+    light = await store.interviews.list_for_user(
+        user_id=uid, sort=key, limit=10, without=("questions", "aiProcessing")
+    )
+    assert [iv.id for iv in light.items] == [iv.id for iv in full.items]
+    assert light.total == full.total == N
+    assert all(iv.questions for iv in full.items)  # the factory gives each three
+    assert all(not iv.questions for iv in light.items)
+    rest = {"questions", "ai_processing"}
+    assert [iv.model_dump(exclude=rest) for iv in light.items] == [
+        iv.model_dump(exclude=rest) for iv in full.items
+    ]
+    with pytest.raises(StoreError):
+        await store.interviews.list_for_user(user_id=uid, without=("$where",))

@@ -117,13 +117,21 @@ class MongoCollection(Generic[D]):
             raws = await cursor.to_list(None)  # mongomock ignores to_list(n): limit() above
         return self._load_all(raws)
 
-    async def _page(self, query: Mapping[str, Any], sort: Sort, offset: int, limit: int) -> Page[D]:
+    async def _page(
+        self,
+        query: Mapping[str, Any],
+        sort: Sort,
+        offset: int,
+        limit: int,
+        *,
+        projection: Mapping[str, Any] | None = None,
+    ) -> Page[D]:
         offset, limit = check_page(offset, limit)
         with errors(self.where):
             total = await self.coll.count_documents(query)
             if limit == 0:
                 return Page([], int(total), offset, limit)
-            cursor = self.coll.find(query).sort(list(sort)).skip(offset).limit(limit)
+            cursor = self.coll.find(query, projection).sort(list(sort)).skip(offset).limit(limit)
             raws = await cursor.to_list(None)
         return Page(self._load_all(raws), int(total), offset, limit)
 

@@ -9,7 +9,7 @@ from typing import Any
 from interviewai_tui.domain.common import Difficulty, InterviewStatus, QuestionStatus
 from interviewai_tui.domain.interviews import Interview, JudgeSummary
 from interviewai_tui.domain.stats import DayCount, InterviewOverview, NamedCount, UserInterviewStats
-from interviewai_tui.store._shared import check_page
+from interviewai_tui.store._shared import check_page, field_paths
 from interviewai_tui.store.base import Changes, InterviewSort, Page
 from interviewai_tui.store.errors import NotFoundError, StoreError
 from interviewai_tui.store.mongo.client import (
@@ -60,7 +60,9 @@ class MongoInterviews(MongoCollection[Interview]):
         descending: bool = True,
         offset: int = 0,
         limit: int = 20,
+        without: Sequence[str] = (),
     ) -> Page[Interview]:
+        projection = {path: 0 for path in field_paths(without)} or None
         query: dict[str, Any] = {"userId": oid(user_id)}
         if isinstance(status, str):
             query["status"] = str(status)
@@ -85,13 +87,18 @@ class MongoInterviews(MongoCollection[Interview]):
             query["title"] = literal_regex(search)
         direction = DESCENDING if descending else ASCENDING
         if sort in FIELD_SORTS:
-            return await self._page(
-                query, [(FIELD_SORTS[sort], direction), ("_id", direction)], offset, limit
-            )
-        return await self._computed_page(query, sort, descending, offset, limit)
+            order = [(FIELD_SORTS[sort], direction), ("_id", direction)]
+            return await self._page(query, order, offset, limit, projection=projection)
+        return await self._computed_page(query, sort, descending, offset, limit, projection)
 
     async def _computed_page(
-        self, query: dict[str, Any], sort: str, descending: bool, offset: int, limit: int
+        self,
+        query: dict[str, Any],
+        sort: str,
+        descending: bool,
+        offset: int,
+        limit: int,
+        projection: dict[str, int] | None,
     ) -> Page[Interview]:
         """A page ordered by computed keys: the ids are ranked first, then the page's
         documents are read by id."""
@@ -105,7 +112,7 @@ class MongoInterviews(MongoCollection[Interview]):
         found = {
             iv.id: iv
             for iv in await self._find(
-                {"_id": {"$in": [oid(i) for i in ids]}}, [("_id", ASCENDING)]
+                {"_id": {"$in": [oid(i) for i in ids]}}, [("_id", ASCENDING)], projection=projection
             )
         }
         return Page([found[i] for i in ids if i in found], total, offset, limit)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from interviewai_tui.domain.common import Difficulty, InterviewStatus, QuestionStatus
 from interviewai_tui.domain.interviews import Interview, JudgeSummary
 from interviewai_tui.domain.stats import DayCount, InterviewOverview, NamedCount, UserInterviewStats
-from interviewai_tui.store._shared import check_page, iso
+from interviewai_tui.store._shared import check_page, field_paths, iso
 from interviewai_tui.store.base import Changes, InterviewSort, Page
 from interviewai_tui.store.errors import NotFoundError, StoreError
 from interviewai_tui.store.sqlite.codec import dumps
@@ -50,7 +50,9 @@ class SqliteInterviews(Table[Interview]):
         descending: bool = True,
         offset: int = 0,
         limit: int = 20,
+        without: Sequence[str] = (),
     ) -> Page[Interview]:
+        paths = [f"$.{path}" for path in field_paths(without)]
         where = Where().add("user_id = ?", user_id)
         if isinstance(status, str):
             where.add("status = ?", str(status))
@@ -70,10 +72,16 @@ class SqliteInterviews(Table[Interview]):
         if not include_archived:
             where.add("ifnull(archived, 0) = 0")
         where.contains(("title",), search)
-        return await self._sorted_page(where, sort, descending, offset, limit)
+        return await self._sorted_page(where, sort, descending, offset, limit, paths)
 
     async def _sorted_page(
-        self, where: Where, sort: str, descending: bool, offset: int, limit: int
+        self,
+        where: Where,
+        sort: str,
+        descending: bool,
+        offset: int,
+        limit: int,
+        paths: list[str],
     ) -> Page[Interview]:
         """One page: the rows are chosen and ordered on the covering index, and only the
         page's documents are read. (Sorting `SELECT doc` directly would carry every matching
@@ -91,10 +99,12 @@ class SqliteInterviews(Table[Interview]):
             inner_order = order_by(sort, descending=descending, reverse=True)
             take = min(limit, total - offset)
             skip = total - offset - take
+        # Fields the caller does not need are dropped before the JSON reaches Python.
+        doc = f"json_remove(doc, {', '.join('?' for _ in paths)})" if paths else "doc"
         rows = await self.db.fetchall(
-            f"SELECT doc FROM interviews WHERE rowid IN (SELECT rowid FROM {source}{where.sql}"
+            f"SELECT {doc} FROM interviews WHERE rowid IN (SELECT rowid FROM {source}{where.sql}"
             f" ORDER BY {inner_order} LIMIT ? OFFSET ?) ORDER BY {order}",
-            (*where.params, take, skip),
+            (*paths, *where.params, take, skip),
         )
         return Page([self._decode(r[0]) for r in rows], total, offset, limit)
 
