@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from interviewai_tui.clock import Clock
     from interviewai_tui.config import Settings
     from interviewai_tui.interviews.service import InterviewService
+    from interviewai_tui.ops.archived import ArchivedHistory
     from interviewai_tui.secrets import SecretStore
     from interviewai_tui.store.base import Store
 
@@ -272,15 +273,26 @@ class Container:
         return analytics
 
     @property
-    def history(self) -> HistoryService:
-        """The user's interviews for the history screens."""
-        if "history" not in self._services:
-            from interviewai_tui.analytics.history import HistoryService
+    def archive(self) -> ArchivedHistory:
+        """Read access to the archive store (opened on first use, only if it exists)."""
+        if "archive" not in self._services:
             from interviewai_tui.ops.archived import ArchivedHistory
 
             archive = ArchivedHistory(self.settings.resolved_database_url, clock=self.clock)
             self._closers.append(archive.close)
-            self._services["history"] = HistoryService(self.store, self.analytics, archive=archive)
+            self._services["archive"] = archive
+        archived: ArchivedHistory = self._services["archive"]
+        return archived
+
+    @property
+    def history(self) -> HistoryService:
+        """The user's interviews for the history screens."""
+        if "history" not in self._services:
+            from interviewai_tui.analytics.history import HistoryService
+
+            self._services["history"] = HistoryService(
+                self.store, self.analytics, archive=self.archive
+            )
         history: HistoryService = self._services["history"]
         return history
 
@@ -294,6 +306,7 @@ class Container:
                 router=(await self.ai()).router,
                 clock=self.clock,
                 config=self.ai_config(),
+                archive=self.archive,
             )
         chat: ChatService = self._services["chat"]
         return chat

@@ -12,7 +12,6 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Protocol
 
 from interviewai_tui.analytics.errors import AnalyticsError
 from interviewai_tui.analytics.files import plain_text, write_text
@@ -20,7 +19,7 @@ from interviewai_tui.analytics.periods import local_midnight, zone_for
 from interviewai_tui.analytics.service import AnalyticsService
 from interviewai_tui.domain.common import Difficulty, InterviewStatus
 from interviewai_tui.domain.interviews import Interview
-from interviewai_tui.store.base import InterviewSort, Page, Store
+from interviewai_tui.store.base import ArchiveSource, InterviewSort, Page, Store
 
 __all__ = [
     "CSV_COLUMNS",
@@ -35,13 +34,6 @@ NOT_FOUND = "That interview does not exist (it may have been deleted)."
 # A history row needs none of the answers (most of an interview document): not parsed at all.
 _NOT_IN_A_ROW = ("questions", "aiProcessing", "setup")
 ARCHIVED_READ_ONLY = "Archived interviews are kept as they were; they cannot be deleted here."
-
-
-class ArchiveSource(Protocol):
-    """Where archived interviews live (``ops.archived.ArchivedHistory``): a store with the
-    same schema, or None when nothing was ever archived."""
-
-    async def archive_store(self) -> Store | None: ...
 
 
 CSV_COLUMNS = (

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interviewai_tui.ai.base import OFFLINE, Message
+from interviewai_tui.chat.archived import ArchivedChats
 from interviewai_tui.chat.attachments import (
     MAX_ATTACHMENT_BYTES,
     PreparedAttachment,
@@ -42,6 +43,7 @@ from interviewai_tui.chat.seed import DiscussionSeed, seed_from_interview
 from interviewai_tui.chat.turn import Notice, Turn
 from interviewai_tui.domain.chats import ChatMessage, ChatSession, MessageFeedback
 from interviewai_tui.domain.common import ChatRole, is_object_id
+from interviewai_tui.store.base import ArchiveSource
 from interviewai_tui.store.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -72,6 +74,7 @@ class ChatService:
         reply_tokens: int = 1024,
         attachment_limit: int = MAX_ATTACHMENT_BYTES,
         timer: Callable[[], float] = time.perf_counter,
+        archive: ArchiveSource | None = None,
     ) -> None:
         """
         Args:
@@ -89,6 +92,7 @@ class ChatService:
         )
         self._turns: dict[str, Turn] = {}
         self._images = SentImages()
+        self.archived = ArchivedChats(archive)  # read-only, from the archive store
 
     # --- providers -------------------------------------------------------------------------
     def providers(self) -> list[ProviderChoice]:
@@ -309,8 +313,12 @@ class ChatService:
         )
 
     async def export(self, chat_id: str, path: str | Path, *, user_id: str | None) -> Path:
-        """Write Markdown or JSON (by the file's extension); returns the path written."""
-        chat = await self.get(chat_id, user_id=user_id)
+        """Write Markdown or JSON (by the file's extension); returns the path written.
+        An archived conversation is exported from the archive."""
+        try:
+            chat = await self.get(chat_id, user_id=user_id)
+        except ChatNotFound:
+            chat = await self.archived.get(chat_id, user_id=user_id)
         return await asyncio.to_thread(write_export, chat, path, exported_at=self.clock.now())
 
     async def discussion_seed(

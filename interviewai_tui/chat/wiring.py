@@ -10,7 +10,7 @@ from interviewai_tui.chat.service import ChatService
 if TYPE_CHECKING:
     from interviewai_tui.ai.router import Router
     from interviewai_tui.clock import Clock
-    from interviewai_tui.store.base import Store
+    from interviewai_tui.store.base import ArchiveSource, Store
 
 __all__ = ["build_chat_service", "chat_service_for"]
 
@@ -18,14 +18,19 @@ _PROVIDERS = ("openai", "anthropic", "gemini", "deepseek", "ollama", "compat")
 
 
 def build_chat_service(
-    *, store: Store, router: Router, clock: Clock, config: Mapping[str, Any]
+    *,
+    store: Store,
+    router: Router,
+    clock: Clock,
+    config: Mapping[str, Any],
+    archive: ArchiveSource | None = None,
 ) -> ChatService:
     """The chat service on ``store`` and ``router``; ``config`` is the settings as a mapping
     (``container.ai_config()``), read for each provider's ``<name>_model``."""
     models = {
         name: str(config[f"{name}_model"]) for name in _PROVIDERS if config.get(f"{name}_model")
     }
-    return ChatService(store=store, router=router, clock=clock, models=models)
+    return ChatService(store=store, router=router, clock=clock, models=models, archive=archive)
 
 
 async def chat_service_for(container: Any) -> ChatService:

@@ -48,6 +48,7 @@ __all__ = [
     "COLLECTIONS",
     "SCHEMA_VERSION",
     "AnalyticsRepository",
+    "ArchiveSource",
     "AuditRepository",
     "BadURLError",
     "Changes",
@@ -166,3 +167,10 @@ class Store(Protocol):
         `delete_many` on MongoDB); returns how many existed. The audit trail is append-only:
         `auditLog` is refused with a StoreError."""
         ...
+
+
+class ArchiveSource(Protocol):
+    """Where archived documents live (``ops.archived.ArchivedHistory``): a store with the same
+    schema, or None while nothing was ever archived."""
+
+    async def archive_store(self) -> Store | None: ...

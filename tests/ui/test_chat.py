@@ -309,3 +309,52 @@ async def test_attach_a_file_and_refuse_a_binary_one(ctx: Ctx, tmp_path: Path) -
     assert [a.filename for a in sent.attachments] == ["answer.py"]
     assert "print('hi')" in sent.content
     assert "Attached:" not in screen_text(ctx.app)  # used up by the message
+
+
+async def test_archived_conversations_open_read_only(ctx: Ctx, tmp_path: Path) -> None:
+    from interviewai_tui.chat.archived import ArchivedChats
+    from interviewai_tui.domain.chats import ChatMessage, ChatSession
+    from interviewai_tui.ops.archive_store import archive_url_for
+    from interviewai_tui.ops.archived import ArchivedHistory
+    from interviewai_tui.store import open_store
+    from interviewai_tui.ui.screens.chat_core import READ_ONLY
+    from interviewai_tui.ui.screens.chat_dialogs import ArchivedDialog
+
+    url = f"sqlite:///{tmp_path / 'ui.db'}"
+    async with ArchivedHistory(url) as archive:
+        ctx.service.archived = ArchivedChats(archive)
+        await ctx.pilot.press("ctrl+o")
+        await ctx.until(lambda: any("None of your conversations" in t for t in toasts(ctx.app)))
+        assert ctx.app.user is not None
+        old = ChatSession(
+            user_id=ctx.app.user.id,
+            title="Old [b]chat[/b]",
+            provider="offline",
+            messages=[
+                ChatMessage(role=ChatRole.USER, content="What was REST?", timestamp=START),
+                ChatMessage(role=ChatRole.ASSISTANT, content="A style.", timestamp=START),
+            ],
+            message_count=2,
+            last_message_at=START,
+        )
+        async with open_store(archive_url_for(url)) as store:
+            await store.chats.create(chat=old)
+        await ctx.pilot.press("ctrl+o")
+        await ctx.until(lambda: isinstance(ctx.app.screen, ArchivedDialog))
+        await ctx.pilot.press("enter")
+        await ctx.until(lambda: "Archived (read-only) · Old" in screen_text(ctx.app))
+        text = screen_text(ctx.app)
+        assert "Old [b]chat[/b]" in text and "What was REST?" in text and "A style." in text
+        await ctx.send("one more question")
+        await ctx.until(lambda: READ_ONLY in toasts(ctx.app))
+        await ctx.pilot.press("f8")  # delete: refused before any confirmation
+        await ctx.pilot.pause()
+        assert not isinstance(ctx.app.screen, ConfirmDialog)
+        assert (await ctx.service.archived.get(old.id, user_id=ctx.app.user.id)).message_count == 2
+        assert await ctx.service.store.chats.get(chat_id=old.id) is None  # nothing moved back
+        written = await ctx.service.export(old.id, tmp_path / "old.md", user_id=ctx.app.user.id)
+        assert "What was REST?" in written.read_text(encoding="utf-8")
+        fresh = await ctx.service.create(ctx.app.user.id, provider="offline")
+        await ctx.screen.open_chat(fresh.id)  # a live one is writable again
+        await ctx.pilot.pause()
+        assert not ctx.screen.read_only and "Archived (read-only)" not in screen_text(ctx.app)

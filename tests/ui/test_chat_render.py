@@ -119,6 +119,14 @@ def _lines(content: Content) -> list[str]:
     return [line.rstrip() for line in content.plain.split("\n") if line.strip()]
 
 
+def _live_after_a_paint(view: MessageView) -> int:
+    """Top-level blocks in the live body right after a paint (forced now: on a loaded machine
+    the timer may have spaced its paints out, and the tail then holds unpainted text)."""
+    view._next_paint = 0.0
+    view._paint()
+    return len(top_level_starts(view._tail))
+
+
 REPLY = "".join(
     f"## Part {i}\n\nSome *text* with `code` {i}.\n\n- one\n- two\n\n"
     + ("```python\nx = 1\n```\n\n" if i % 2 else "1. first\n2. second\n\n")
@@ -138,11 +146,11 @@ async def test_a_streamed_reply_is_sealed_in_parts_that_read_as_the_whole() -> N
             await view.write(REPLY[position : position + step])
             position += step
             if rng.random() < 0.2:
-                await pilot.pause(PAINT_INTERVAL * 1.5)  # let a paint happen
-                most_live = max(most_live, len(top_level_starts(view._tail)))
+                await pilot.pause(PAINT_INTERVAL * 1.5)  # let the timer paint now and then
+                most_live = max(most_live, _live_after_a_paint(view))
         await pilot.pause(PAINT_INTERVAL * 3)
         assert view.rendered_length == len(REPLY)  # everything painted, nothing twice
-        assert most_live <= LIVE_BLOCKS + 1  # the re-rendered part stays short
+        assert most_live <= LIVE_BLOCKS  # the re-rendered part stays short
         bodies = list(view.query(".chat-body").results(Static))
         assert len(bodies) > 10  # sealed as it went
         shown = [line for body in bodies for line in _lines(body.visual)]  # type: ignore[arg-type]
@@ -167,10 +175,12 @@ async def test_a_long_code_block_is_sealed_in_slices_that_read_as_one_block() ->
         for start in range(0, len(CODE), 251):
             await view.write(CODE[start : start + 251])
             await pilot.pause(PAINT_INTERVAL * 1.2)
+            view._next_paint = 0.0  # paint now, whatever the machine's load made the timer do
+            view._paint()
             longest = max(longest, (view._reopen + view._tail).count("\n"))
         await pilot.pause(PAINT_INTERVAL * 3)
         assert view.rendered_length == len(CODE)
-        assert longest <= CODE_LINES + 10  # never re-highlights the whole block
+        assert longest <= CODE_LINES + 2  # never the whole block (2: the lines before it)
         assert view._reopen == "```python\n"  # the block goes on below the cut
         bodies = list(view.query(".chat-body").results(Static))
         shown = [line for body in bodies for line in _lines(body.visual)]  # type: ignore[arg-type]

@@ -24,6 +24,7 @@ from interviewai_tui.ui.safe import one_line
 from interviewai_tui.ui.screens.chat_commands import ChatCommands
 from interviewai_tui.ui.screens.chat_core import ChatCore
 from interviewai_tui.ui.screens.chat_dialogs import (
+    ArchivedDialog,
     ConfirmDialog,
     NewChatDialog,
     PromptDialog,
@@ -52,6 +53,7 @@ class ChatScreen(ChatCore):
         Binding("f8", "delete", "Delete"),
         Binding("f5", "copy", "Copy"),
         Binding("f9", "copy(True)", "Copy code", show=False),
+        Binding("ctrl+o", "archived", "Archived", show=False, priority=True),
         Binding("ctrl+l", "focus_search", "Search chats", show=False),
         Binding("ctrl+e", "show_earlier", "Earlier messages", show=False, priority=True),
     ]
@@ -63,9 +65,13 @@ class ChatScreen(ChatCore):
         self.app.pop_screen()
 
     def action_retry(self) -> None:
+        if not self.writable():
+            return
         self._again(retry=True)
 
     def action_regenerate(self) -> None:
+        if not self.writable():
+            return
         self._again(retry=False)
 
     @work(exclusive=True, exit_on_error=False, group="chat-send")
@@ -83,6 +89,28 @@ class ChatScreen(ChatCore):
         while views and views[-1].role is not ChatRole.USER:  # the replaced reply goes
             await views.pop().remove()
         self.follow(turn)
+
+    @work(exclusive=True, exit_on_error=False, group="chat-open")
+    async def action_archived(self) -> None:
+        """Pick one of the user's archived conversations and show it, read-only."""
+        ready = await self.ready()
+        if ready is None:
+            return
+        service, user = ready
+        chats = await service.archived.sessions(user.id)
+        if not chats:
+            self.say("None of your conversations is archived.")
+            return
+        chosen = await self.app.push_screen_wait(ArchivedDialog(chats, service.clock.now()))
+        if not isinstance(chosen, str):
+            return
+        try:
+            chat = await service.archived.get(chosen, user_id=user.id)
+        except ChatError as error:
+            self.say(error.message, severity="error")
+            return
+        self._unfollow()
+        await self.show_chat(chat, read_only=True)
 
     def action_toggle_details(self) -> None:
         self.log_view.toggle_class("-details")
@@ -129,6 +157,8 @@ class ChatScreen(ChatCore):
         )
 
     def action_rate(self) -> None:
+        if not self.writable():
+            return
         view = self._target(replies_only=True)
         if view is None or view.message is None:
             self.say("There is no reply to rate yet.", severity="warning")
@@ -198,6 +228,8 @@ class ChatScreen(ChatCore):
         self.app.push_screen(dialog, done)
 
     def action_rename(self) -> None:
+        if not self.writable():
+            return
         if self.chat is not None:
             current = one_line(self.chat.title, 100)
             title = PromptDialog("Rename chat", "Title", value=current, ok="Rename")
@@ -207,6 +239,8 @@ class ChatScreen(ChatCore):
         await self._edit(lambda s, u, c: s.rename(u, c, title), "Renamed.")
 
     def action_toggle_active(self) -> None:
+        if not self.writable():
+            return
         if self.chat is not None:
             active = not self.chat.is_active
             note = "Marked active." if active else "Marked inactive."
@@ -232,6 +266,8 @@ class ChatScreen(ChatCore):
         self.say(done)
 
     def action_delete(self) -> None:
+        if not self.writable():
+            return
         chat = self.chat
         if chat is None:
             return
@@ -266,6 +302,8 @@ class ChatScreen(ChatCore):
 
     # --- files -----------------------------------------------------------------------------
     def action_attach(self) -> None:
+        if not self.writable():
+            return
         shown = "; ".join(a.summary() for a in self.pending)
         note = f"Attached now: {shown}. Leave the path empty to remove them." if shown else ""
         dialog = PromptDialog(

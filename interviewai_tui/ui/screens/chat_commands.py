@@ -27,6 +27,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Chat: delete", "After a confirmation (F8)", "delete"),
     ("Chat: copy the message", "The focused message or the last reply, as Markdown (F5)", "copy"),
     ("Chat: copy the code", "The last code block of that message (F9)", "copy(True)"),
+    ("Chat: archived conversations", "Read one the archive holds (ctrl+o)", "archived"),
     ("Chat: search conversations", "Titles and messages (ctrl+l)", "focus_search"),
     ("Chat: show earlier messages", "Load older messages of a long chat (ctrl+e)", "show_earlier"),
 )

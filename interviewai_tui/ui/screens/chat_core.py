@@ -45,6 +45,9 @@ async def chat_service(app: Any) -> ChatService:
     return await chat_service_for(await app.services())
 
 
+READ_ONLY = "This conversation is archived and read-only; ctrl+n starts a new one."
+
+
 class ChatCore(AppScreen[None]):
     """The chat screen without its keys (see ``ChatScreen``)."""
 
@@ -73,6 +76,7 @@ class ChatCore(AppScreen[None]):
         self.pending: list[PreparedAttachment] = []  # files for the next message
         self._stream_worker: Worker[None] | None = None
         self._search_timer: Timer | None = None
+        self.read_only = False  # an archived conversation is shown
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -187,15 +191,25 @@ class ChatCore(AppScreen[None]):
         if running is not None:
             self.follow(running, shown=running.text)
 
-    async def show_chat(self, chat: ChatSession) -> None:
+    async def show_chat(self, chat: ChatSession, *, read_only: bool = False) -> None:
         self.chat = chat
+        self.read_only = read_only
         self.show_pending()
         await self.log_view.show(chat.messages)
         self.show_heading()
 
     def show_heading(self) -> None:
         if self.chat is not None:
-            self.query_one("#chat-heading", Static).update(chat_heading(self.chat))
+            heading = chat_heading(self.chat)
+            if self.read_only:  # first, where a narrow terminal does not cut it off
+                heading = Content("Archived (read-only) · ") + heading
+            self.query_one("#chat-heading", Static).update(heading)
+
+    def writable(self) -> bool:
+        """False (and the user told why) while an archived conversation is shown."""
+        if self.read_only:
+            self.say(READ_ONLY, severity="warning")
+        return not self.read_only
 
     async def refresh_sessions(self, *, select: str | None = None) -> None:
         ready = await self.ready()
@@ -235,7 +249,8 @@ class ChatCore(AppScreen[None]):
             return
         if not event.text.strip() and not self.pending:
             return
-        self.send(event.text)
+        if self.writable():
+            self.send(event.text)
 
     @work(exclusive=True, exit_on_error=False, group="chat-send")
     async def send(self, text: str) -> None:

@@ -11,16 +11,26 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
 
 from interviewai_tui.ui.safe import clean
 from interviewai_tui.ui.screens.base import AppModal
 
 if TYPE_CHECKING:
-    from interviewai_tui.chat.service import ProviderChoice
-    from interviewai_tui.domain.chats import MessageFeedback
+    from datetime import datetime
 
-__all__ = ["ConfirmDialog", "NewChatDialog", "PromptDialog", "RateDialog", "Rating"]
+    from interviewai_tui.chat.service import ProviderChoice
+    from interviewai_tui.domain.chats import ChatSession, MessageFeedback
+
+__all__ = [
+    "ArchivedDialog",
+    "ConfirmDialog",
+    "NewChatDialog",
+    "PromptDialog",
+    "RateDialog",
+    "Rating",
+]
 
 
 class _Dialog(AppModal[object]):
@@ -206,3 +216,26 @@ class RateDialog(_Dialog):
             self._save()
         else:
             self.dismiss(None)
+
+
+class ArchivedDialog(_Dialog):
+    """The user's archived conversations; Enter opens one (read-only), Escape closes."""
+
+    def __init__(self, chats: list[ChatSession], now: datetime) -> None:
+        super().__init__()
+        self._chats, self._now = chats, now
+
+    def compose(self) -> ComposeResult:
+        from interviewai_tui.ui.widgets.chat_sessions import session_label
+
+        with Vertical(classes="dialog"):
+            yield Static(Content("Archived conversations (read-only)"), classes="dialog-title")
+            options = [Option(session_label(c, self._now), id=c.id) for c in self._chats]
+            yield OptionList(*options, id="archived-list")
+
+    def on_mount(self) -> None:
+        self.query_one("#archived-list", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
