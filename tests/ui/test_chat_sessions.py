@@ -14,7 +14,7 @@ from interviewai_tui.domain.common import ChatRole
 from interviewai_tui.domain.interviews import Interview, InterviewQuestion
 from interviewai_tui.ui.screens.chat import ChatScreen
 from interviewai_tui.ui.screens.chat_dialogs import ConfirmDialog, NewChatDialog, PromptDialog
-from interviewai_tui.ui.widgets.chat_messages import TAIL
+from interviewai_tui.ui.widgets.chat_log import TAIL
 from tests.ai.fakeserver import Reply
 from tests.ai.streams import openai_chunks
 

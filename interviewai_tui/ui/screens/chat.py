@@ -4,14 +4,14 @@ Keys: Enter sends (shift+enter, ctrl+j or alt+enter for a new line), Esc stops a
 arrived is kept) or goes back, ctrl+r retries an incomplete reply, ctrl+g writes the last
 reply again, ctrl+t shows each message's details, F3 rates a reply, F4 attaches a file, F2
 renames, F6 exports, F7 marks active/inactive, F8 deletes, F5 copies the focused message (or
-the last reply) and F9 its last code block. Every action is in the palette too.
+the last reply) and F9 its last code block, ctrl+o opens an archived conversation (read-only).
+Every action is in the palette too. Reading, rating, copying and links are in ``chat_reading``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
 
 from textual import work
 from textual.binding import Binding, BindingType
@@ -22,22 +22,17 @@ from interviewai_tui.chat.errors import ChatError
 from interviewai_tui.domain.common import ChatRole
 from interviewai_tui.ui.safe import one_line
 from interviewai_tui.ui.screens.chat_commands import ChatCommands
-from interviewai_tui.ui.screens.chat_core import ChatCore
 from interviewai_tui.ui.screens.chat_dialogs import (
-    ArchivedDialog,
     ConfirmDialog,
     NewChatDialog,
     PromptDialog,
-    RateDialog,
-    Rating,
 )
-from interviewai_tui.ui.widgets.chat_messages import MessageView
-from interviewai_tui.ui.widgets.chat_render import code_blocks
+from interviewai_tui.ui.screens.chat_reading import ChatReading
 
 __all__ = ["ChatScreen"]
 
 
-class ChatScreen(ChatCore):
+class ChatScreen(ChatReading):
     COMMANDS: ClassVar[set[Any]] = {ChatCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "stop_or_back", "Stop/Back"),
@@ -90,28 +85,6 @@ class ChatScreen(ChatCore):
             await views.pop().remove()
         self.follow(turn)
 
-    @work(exclusive=True, exit_on_error=False, group="chat-open")
-    async def action_archived(self) -> None:
-        """Pick one of the user's archived conversations and show it, read-only."""
-        ready = await self.ready()
-        if ready is None:
-            return
-        service, user = ready
-        chats = await service.archived.sessions(user.id)
-        if not chats:
-            self.say("None of your conversations is archived.")
-            return
-        chosen = await self.app.push_screen_wait(ArchivedDialog(chats, service.clock.now()))
-        if not isinstance(chosen, str):
-            return
-        try:
-            chat = await service.archived.get(chosen, user_id=user.id)
-        except ChatError as error:
-            self.say(error.message, severity="error")
-            return
-        self._unfollow()
-        await self.show_chat(chat, read_only=True)
-
     def action_toggle_details(self) -> None:
         self.log_view.toggle_class("-details")
 
@@ -121,75 +94,6 @@ class ChatScreen(ChatCore):
 
     def action_focus_search(self) -> None:
         self.query_one("#chat-search", Input).focus()
-
-    # --- rating and copying ----------------------------------------------------------------
-    def _target(self, *, replies_only: bool) -> MessageView | None:
-        """The focused message, else the last finished reply."""
-        focused = self.focused
-        if (
-            isinstance(focused, MessageView)
-            and focused.message is not None
-            and (not replies_only or focused.role is ChatRole.ASSISTANT)
-        ):
-            return focused
-        replies = [v for v in self.log_view.views() if v.role is ChatRole.ASSISTANT]
-        replies = [v for v in replies if v.message is not None]
-        return replies[-1] if replies else None
-
-    def action_copy(self, code: bool = False) -> None:
-        """Copy the focused message (else the last reply), or its last code block, as
-        Markdown source. The terminal gets it through OSC 52, which it may refuse."""
-        view = self._target(replies_only=False)
-        if view is None:
-            self.say("There is no message to copy yet.", severity="warning")
-            return
-        text, what = view.shown_source, "the message"
-        if code:
-            blocks = code_blocks(text)
-            if not blocks:
-                self.say("That message has no code block.", severity="warning")
-                return
-            text, what = blocks[-1], "its last code block"
-        self.app.copy_to_clipboard(text)
-        self.say(
-            f"Copied {what} ({len(text):,} characters). If nothing arrives, your terminal does"
-            " not allow programs to write the clipboard (OSC 52)."
-        )
-
-    def action_rate(self) -> None:
-        if not self.writable():
-            return
-        view = self._target(replies_only=True)
-        if view is None or view.message is None:
-            self.say("There is no reply to rate yet.", severity="warning")
-            return
-
-        def rated(result: object) -> None:
-            if isinstance(result, Rating):
-                self._rate(view, result)
-
-        self.app.push_screen(RateDialog(view.message.feedback), rated)
-
-    @work(exit_on_error=False, group="chat-edit")
-    async def _rate(self, view: MessageView, rating: Rating) -> None:
-        ready = await self.ready()
-        if ready is None or self.chat is None or view.message_id is None:
-            return
-        service, user = ready
-        try:
-            chat = await service.rate(
-                user.id, self.chat.id, view.message_id, rating=rating.rating,
-                helpful=rating.helpful, comment=rating.comment,
-            )  # fmt: skip
-        except ChatError as error:
-            self.say(error.message, severity="error")
-            return
-        self.chat = chat
-        stored = next((m for m in chat.messages if m.id == view.message_id), None)
-        if stored is not None:
-            view.set_message(stored)
-        self.show_heading()
-        self.say(f"Thanks: rated {rating.rating} of 5.")
 
     # --- conversations ---------------------------------------------------------------------
     def action_new_chat(self) -> None:
@@ -352,18 +256,3 @@ class ChatScreen(ChatCore):
             self.say(error.message, severity="error")
             return
         self.say(f"Exported to {written}.")
-
-    # --- links -----------------------------------------------------------------------------
-    def action_chat_link(self, href: str) -> None:
-        """A link in a message was clicked: web links open after a yes, others never."""
-        if urlsplit(href).scheme.lower() not in ("http", "https"):
-            self.say(f"Only web links (http or https) are opened; not {href}", severity="warning")
-            return
-
-        def opened(ok: bool | None) -> None:
-            if ok:
-                self.app.open_url(href)
-
-        self.app.push_screen(
-            ConfirmDialog(f"Open this link in your browser?\n\n{href}", yes="Open"), opened
-        )

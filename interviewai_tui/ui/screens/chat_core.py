@@ -24,7 +24,8 @@ from interviewai_tui.chat.turn import Delta, Finished, Notice, Retitled
 from interviewai_tui.ui.safe import one_line
 from interviewai_tui.ui.screens.base import AppScreen
 from interviewai_tui.ui.widgets.chat_composer import ChatComposer
-from interviewai_tui.ui.widgets.chat_messages import ConversationLog, MessageView
+from interviewai_tui.ui.widgets.chat_log import ConversationLog
+from interviewai_tui.ui.widgets.chat_messages import MessageView
 from interviewai_tui.ui.widgets.chat_sessions import SessionList, chat_heading
 from interviewai_tui.ui.widgets.chrome import KeyHints, TitleBar
 
