@@ -78,3 +78,51 @@ def test_sessions_list_at_120x32(snap_compare: Any, tmp_path: Path) -> None:
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 32), run_before=run_before)
+
+
+def test_a_reply_streaming_in_sealed_parts(snap_compare: Any, tmp_path: Path) -> None:
+    from interviewai_tui.ui.widgets.chat_messages import MessageView
+
+    app = ChatHost()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await conversation(app, tmp_path)
+        screen = ChatScreen()
+        await app.push_screen(screen)
+        await settle(pilot, 0.3)
+        view = await screen.log_view.add(MessageView(None, streaming=True))
+        for piece in [*REPLY[:3], "        n += 1\n", "        return n\n"]:
+            await view.write(piece)
+            view._next_paint = 0.0  # a paint after each piece, whatever the timer does
+            view._paint()
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_an_archived_conversation_read_only(snap_compare: Any, tmp_path: Path) -> None:
+    from interviewai_tui.domain.chats import ChatMessage, ChatSession
+    from interviewai_tui.domain.common import ChatRole
+    from interviewai_tui.ui.screens.chat_dialogs import ArchivedDialog
+
+    app = ChatHost()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await conversation(app, tmp_path)
+        screen = ChatScreen()
+        await app.push_screen(screen)
+        await settle(pilot, 0.3)
+        said = [
+            (ChatRole.USER, "When is an index useless?"),
+            (ChatRole.ASSISTANT, "When most rows match."),
+        ]
+        old = ChatSession(
+            user_id=app.user.id, title="Indexes, 2023", provider="offline", message_count=2,
+            last_message_at=START, created_at=START, updated_at=START,
+            messages=[ChatMessage(role=r, content=c, timestamp=START) for r, c in said],
+        )  # fmt: skip
+        await screen.show_chat(old, read_only=True)
+        await app.push_screen(ArchivedDialog([old], START))
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

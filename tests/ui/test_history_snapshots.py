@@ -82,3 +82,46 @@ def test_progress_screen(snap_compare: Any, tmp_path: Path) -> None:
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+class ArchiveHost(HistoryHost):
+    """The history host with a real archive file beside its store (closed on unmount)."""
+
+    archive: Any = None
+
+    async def on_unmount(self) -> None:
+        if self.archive is not None:
+            await self.archive.close()
+        await super().on_unmount()
+
+
+def test_history_archive_view(snap_compare: Any, tmp_path: Path) -> None:
+    from interviewai_tui.analytics.history import HistoryService
+    from interviewai_tui.analytics.service import AnalyticsService
+    from interviewai_tui.ops.archive_store import archive_url_for
+    from interviewai_tui.ops.archived import ArchivedHistory
+    from interviewai_tui.store import open_store
+    from tests.analytics.dataset import interview
+
+    app = ArchiveHost()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        services = await app.open_own(tmp_path, clock(), seed)
+        assert app.user is not None
+        url = f"sqlite:///{tmp_path / 'snap.db'}"
+        old = interview(
+            app.user.id, created=at("2022-11-03", "10:00"), completed=at("2022-11-03", "10:40"),
+            score=64, title="SQL joins (2022)", time_spent=2400,
+        ).model_copy(update={"archived": True})  # fmt: skip
+        async with open_store(archive_url_for(url), clock=clock()) as archive_store:
+            await archive_store.interviews.create(interview=old)
+        app.archive = ArchivedHistory(url, clock=clock())
+        await app.archive.open()
+        store = services.store
+        service = HistoryService(store, AnalyticsService(store, clock()), archive=app.archive)
+        await app.push_screen(HistoryScreen(service=service))
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
