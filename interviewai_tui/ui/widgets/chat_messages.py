@@ -28,6 +28,7 @@ from interviewai_tui.ui.widgets.chat_render import (
     render_markdown,
     render_tokens,
     split_at_line,
+    top_level_blocks,
 )
 from interviewai_tui.ui.widgets.chat_stream import StreamCleaner
 
@@ -57,7 +58,7 @@ def _seal_point(source: str, tokens: list[Token]) -> tuple[int, str, str] | None
     expensive thing a reply can ask for): the sealed part is closed with the block's fence
     and the rest reopened with its opening line, so both parts render as code.
     """
-    blocks = [t for t in tokens if t.level == 0 and t.map and t.nesting >= 0]
+    blocks = top_level_blocks(tokens)
     if len(blocks) > LIVE_BLOCKS:
         return blocks[-KEEP_LIVE].map[0], "", ""  # type: ignore[index]
     last = blocks[-1] if blocks else None

@@ -25,6 +25,7 @@ __all__ = [
     "render_markdown",
     "render_tokens",
     "split_at_line",
+    "top_level_blocks",
     "top_level_starts",
 ]
 
@@ -177,11 +178,16 @@ def render_tokens(tokens: list[Token]) -> Content:
     return Content("\n\n").join(blocks)
 
 
+def top_level_blocks(tokens: list[Token]) -> list[Token]:
+    """The opening token of each top-level block (each has its ``map`` of source lines)."""
+    return [t for t in tokens if t.level == 0 and t.map and t.nesting >= 0]
+
+
 def top_level_starts(source: str | list[Token]) -> list[int]:
     """Line numbers where the top-level blocks of ``source`` (text or its parsed tokens)
     start: where a stream may be cut into parts that render alone as they do together."""
     tokens = markdown_parser().parse(source) if isinstance(source, str) else source
-    return [t.map[0] for t in tokens if t.level == 0 and t.map and t.nesting >= 0]
+    return [t.map[0] for t in top_level_blocks(tokens) if t.map]
 
 
 def split_at_line(source: str, line: int) -> tuple[str, str]:
