@@ -41,13 +41,20 @@ async def conversation(app: ChatHost, tmp_path: Path) -> None:
     await drain(await service.send(app.user.id, chat.id, "What is a closure in Python?"))
 
 
+async def opened(app: ChatHost, tmp_path: Path, pilot: Pilot[Any]) -> ChatScreen:
+    """The chat screen on that data, settled."""
+    await conversation(app, tmp_path)
+    screen = ChatScreen()
+    await app.push_screen(screen)
+    await settle(pilot, 0.3)
+    return screen
+
+
 def test_conversation_at_80x24(snap_compare: Any, tmp_path: Path) -> None:
     app = ChatHost()
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await conversation(app, tmp_path)
-        await app.push_screen(ChatScreen())
-        await settle(pilot, 0.3)
+        await opened(app, tmp_path, pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
@@ -56,9 +63,7 @@ def test_details_and_rating_dialog(snap_compare: Any, tmp_path: Path) -> None:
     app = ChatHost()
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await conversation(app, tmp_path)
-        await app.push_screen(ChatScreen())
-        await settle(pilot, 0.3)
+        await opened(app, tmp_path, pilot)
         await pilot.press("ctrl+t", "f3")
         await settle(pilot)
         await pilot.press("4", "h")
@@ -71,9 +76,7 @@ def test_sessions_list_at_120x32(snap_compare: Any, tmp_path: Path) -> None:
     app = ChatHost()
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await conversation(app, tmp_path)
-        await app.push_screen(ChatScreen())
-        await settle(pilot, 0.3)
+        await opened(app, tmp_path, pilot)
         await pilot.press("ctrl+l")
         await settle(pilot)
 
@@ -86,10 +89,7 @@ def test_a_reply_streaming_in_sealed_parts(snap_compare: Any, tmp_path: Path) ->
     app = ChatHost()
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await conversation(app, tmp_path)
-        screen = ChatScreen()
-        await app.push_screen(screen)
-        await settle(pilot, 0.3)
+        screen = await opened(app, tmp_path, pilot)
         view = await screen.log_view.add(MessageView(None, streaming=True))
         for piece in [*REPLY[:3], "        n += 1\n", "        return n\n"]:
             await view.write(piece)
@@ -108,10 +108,7 @@ def test_an_archived_conversation_read_only(snap_compare: Any, tmp_path: Path) -
     app = ChatHost()
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await conversation(app, tmp_path)
-        screen = ChatScreen()
-        await app.push_screen(screen)
-        await settle(pilot, 0.3)
+        screen = await opened(app, tmp_path, pilot)
         said = [
             (ChatRole.USER, "When is an index useless?"),
             (ChatRole.ASSISTANT, "When most rows match."),
