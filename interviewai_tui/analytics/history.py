@@ -172,8 +172,8 @@ class HistoryService:
     async def get(self, user_id: str, interview_id: str) -> Interview:
         """One of the user's interviews, live or (failing that) archived."""
         interview = await self.store.interviews.get(interview_id=interview_id)
-        if interview is None and self.archive is not None:
-            archive = await self.archive.archive_store()
+        if interview is None:
+            archive = await self._source(HistoryFilter(archived=True))
             if archive is not None:
                 interview = await archive.interviews.get(interview_id=interview_id)
         if interview is None or interview.user_id != user_id:

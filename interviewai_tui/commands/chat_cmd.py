@@ -40,7 +40,8 @@ def _usage(args: argparse.Namespace, overrides: dict[str, Any]) -> int:  # pragm
 
 def _export(args: argparse.Namespace, overrides: dict[str, Any]) -> int:
     async def go() -> int:
-        from interviewai_tui.chat.errors import ChatError
+        from interviewai_tui.chat.archived import ArchivedChats
+        from interviewai_tui.chat.errors import ChatError, ChatNotFound
         from interviewai_tui.chat.export import write_export
         from interviewai_tui.container import Container
         from interviewai_tui.domain.common import is_object_id
@@ -48,19 +49,15 @@ def _export(args: argparse.Namespace, overrides: dict[str, Any]) -> int:
         session_id = str(args.session_id).strip().lower()
         if not is_object_id(session_id):
             raise CommandError("A SESSION_ID is 24 hexadecimal characters.", EXIT_USAGE)
-        from interviewai_tui.ops.archived import ArchivedHistory
-
-        settings = settings_or_error(overrides)
         where = ""
-        async with Container(settings) as container:
+        async with Container(settings_or_error(overrides)) as container:
             chat = await container.store.chats.get(chat_id=session_id)
             if chat is None:
-                url = settings.resolved_database_url
-                async with ArchivedHistory(url, clock=container.clock) as archive:
-                    chat = await archive.chat(chat_id=session_id)
                 where = " (from the archive)"
-            if chat is None:
-                raise CommandError(f"There is no conversation with id {session_id}.")
+                try:
+                    chat = await ArchivedChats(container.archive).get(session_id, user_id=None)
+                except ChatNotFound:
+                    raise CommandError(f"There is no conversation with id {session_id}.") from None
             try:
                 written = write_export(chat, args.file, exported_at=container.clock.now())
             except ChatError as exc:

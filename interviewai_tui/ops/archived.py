@@ -62,11 +62,6 @@ class ArchivedHistory(OpenClose):
             return None
         return await self._store.interviews.get(interview_id=interview_id)
 
-    async def chat(self, *, chat_id: str) -> ChatSession | None:
-        if self._store is None:
-            return None
-        return await self._store.chats.get(chat_id=chat_id)
-
     async def chats(self, *, user_id: str, offset: int = 0, limit: int = 20) -> Page[ChatSession]:
         if self._store is None:
             return Page([], 0, offset, limit)
