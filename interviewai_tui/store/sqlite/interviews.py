@@ -13,7 +13,7 @@ from interviewai_tui.store.base import Changes, InterviewSort, Page
 from interviewai_tui.store.errors import NotFoundError, StoreError
 from interviewai_tui.store.sqlite.codec import dumps
 from interviewai_tui.store.sqlite.interview_sort import SORT_INDEX, order_by
-from interviewai_tui.store.sqlite.table import Table, Where
+from interviewai_tui.store.sqlite.table import Table, Where, doc_without
 
 __all__ = ["SqliteInterviews"]
 
@@ -99,10 +99,9 @@ class SqliteInterviews(Table[Interview]):
             inner_order = order_by(sort, descending=descending, reverse=True)
             take = min(limit, total - offset)
             skip = total - offset - take
-        # Fields the caller does not need are dropped before the JSON reaches Python.
-        doc = f"json_remove(doc, {', '.join('?' for _ in paths)})" if paths else "doc"
         rows = await self.db.fetchall(
-            f"SELECT {doc} FROM interviews WHERE rowid IN (SELECT rowid FROM {source}{where.sql}"
+            f"SELECT {doc_without(paths)} FROM interviews WHERE rowid IN"
+            f" (SELECT rowid FROM {source}{where.sql}"
             f" ORDER BY {inner_order} LIMIT ? OFFSET ?) ORDER BY {order}",
             (*paths, *where.params, take, skip),
         )

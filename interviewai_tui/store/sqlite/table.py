@@ -13,9 +13,15 @@ from interviewai_tui.store.errors import NotFoundError
 from interviewai_tui.store.sqlite.codec import decode, dumps, encode
 from interviewai_tui.store.sqlite.connection import Db
 
-__all__ = ["Table", "Where"]
+__all__ = ["Table", "Where", "doc_without"]
 
 D = TypeVar("D", bound=Document)
+
+
+def doc_without(paths: Sequence[str]) -> str:
+    """The ``doc`` column with the JSON paths removed (one ``?`` each, bound before the rest
+    of the query's parameters): dropped in SQLite, so Python never parses them."""
+    return f"json_remove(doc, {', '.join('?' for _ in paths)})" if paths else "doc"
 
 
 class Where:
@@ -101,9 +107,12 @@ class Table(Generic[D]):
     async def _delete(self, doc_id: str) -> bool:
         return await self.db.execute(f"DELETE FROM {self.name} WHERE id = ?", (doc_id,)) > 0
 
-    async def _list(self, where: Where, order: str) -> list[D]:
+    async def _list(self, where: Where, order: str, without: Sequence[str] = ()) -> list[D]:
+        """Documents in ``order``; ``without``: JSON paths (``$.a.b``) removed in SQLite,
+        before the text reaches Python, so they are never parsed."""
         rows = await self.db.fetchall(
-            f"SELECT doc FROM {self.name}{where.sql} ORDER BY {order}", where.params
+            f"SELECT {doc_without(without)} FROM {self.name}{where.sql} ORDER BY {order}",
+            (*without, *where.params),
         )
         return [decode(self.model, r[0]) for r in rows]
 
